@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, errorMessage } from './errors.ts';
+import { configDir } from './paths.ts';
+import { presets } from './presets.ts';
+
+/** One MCP server the daemon runs for a project (placeholders not yet expanded). */
+export interface ServerDef {
+  name: string;
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+  /** How the child speaks MCP: over stdio, or by serving HTTP itself on `{port}`. */
+  transport: 'stdio' | 'http';
+  /** For an http child: the path it serves MCP at. */
+  path: string;
+  /** Which of the daemon's endpoints client configs point at. */
+  client: 'http' | 'sse';
+  /** How long a start may take before the server counts as failed. */
+  startTimeoutMs: number;
+}
+
+export interface Settings {
+  portRange: [number, number];
+  /** Minutes without a client session or an `ensure` before the daemon stops; 0 = never. */
+  idleTimeoutMinutes: number;
+  markers: string[];
+  clients: string[];
+  auth: 'none' | 'token';
+}
+
+export interface EffectiveConfig {
+  settings: Settings;
+  servers: Map<string, ServerDef>;
+  /** The files that were read, in order. */
+  files: string[];
+}
+
+/** A server as written in a config file: a name to switch on or off, or a (partial) definition. */
+export type ServerSpec = boolean | (Partial<Omit<ServerDef, 'name'>> & { preset?: string });
+
+export interface ConfigFile {
+  servers?: Record<string, ServerSpec> | string[];
+  defaults?: string[];
+  portRange?: [number, number];
+  idleTimeoutMinutes?: number;
+  markers?: string[];
+  clients?: string[];
+  auth?: 'none' | 'token';
+}
+
+export const defaultSettings: Settings = {
+  // Below Linux's ephemeral range (32768+) and the BSD/Windows one (49152+).
+  portRange: [24000, 26999],
+  idleTimeoutMinutes: 30,
+  markers: ['.mcp-auto.json', '.git', '.serena/project.yml', '.mcp.json'],
+  clients: ['claude'],
+  auth: 'none',
+};
+
+export const PROJECT_CONFIG = '.mcp-auto.json';
+export const USER_CONFIG_NAME = 'config';
+
+export function userConfigPath(): string {
+  return join(configDir(), `${USER_CONFIG_NAME}.json`);
+}
+
+export function projectConfigPath(root: string): string {
+  return join(root, PROJECT_CONFIG);
+}
+
+/** Reads and validates a config file; undefined when it does not exist. */
+export function readConfigFile(file: string): ConfigFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(file, undefined, errorMessage(error));
+  }
+  return parseConfig(file, text);
+}
+
+export function parseConfig(file: string, text: string): ConfigFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(file, undefined, `not valid JSON (${errorMessage(error)})`);
+  }
+  return validateConfig(file, data);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((s) => typeof s === 'string');
+
+const KNOWN_KEYS = new Set(['$schema', 'servers', 'defaults', 'portRange', 'idleTimeoutMinutes', 'markers', 'clients', 'auth']);
+const SPEC_KEYS = new Set(['preset', 'command', 'args', 'env', 'cwd', 'transport', 'path', 'client', 'startTimeoutMs']);
+
+function validateConfig(file: string, data: unknown): ConfigFile {
+  if (!isObject(data)) throw new ConfigError(file, undefined, 'must be a JSON object');
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(file, key, `unknown key (known: ${[...KNOWN_KEYS].slice(1).join(', ')})`);
+  }
+  const { servers, defaults, portRange, idleTimeoutMinutes, markers, clients, auth } = data;
+  if (servers !== undefined) {
+    if (isStringArray(servers)) {
+      // a plain list of names is shorthand for { name: true }
+    } else if (isObject(servers)) {
+      for (const [name, spec] of Object.entries(servers)) validateSpec(file, `servers.${name}`, name, spec);
+    } else {
+      throw new ConfigError(file, 'servers', 'must be an object of server definitions or a list of names');
+    }
+  }
+  if (defaults !== undefined && !isStringArray(defaults)) throw new ConfigError(file, 'defaults', 'must be a list of server names');
+  if (portRange !== undefined) {
+    const ok = Array.isArray(portRange) && portRange.length === 2 && portRange.every((p) => Number.isInteger(p) && p >= 1024 && p <= 65535)
+      && (portRange[0] as number) <= (portRange[1] as number);
+    if (!ok) throw new ConfigError(file, 'portRange', 'must be [low, high], whole numbers from 1024 to 65535, low <= high');
+  }
+  if (idleTimeoutMinutes !== undefined && !(typeof idleTimeoutMinutes === 'number' && idleTimeoutMinutes >= 0)) {
+    throw new ConfigError(file, 'idleTimeoutMinutes', 'must be a number of minutes, 0 for never');
+  }
+  if (markers !== undefined && !(isStringArray(markers) && markers.length > 0)) throw new ConfigError(file, 'markers', 'must be a non-empty list of file names');
+  if (clients !== undefined && !isStringArray(clients)) throw new ConfigError(file, 'clients', 'must be a list of client names');
+  if (auth !== undefined && auth !== 'none' && auth !== 'token') throw new ConfigError(file, 'auth', 'must be "none" or "token"');
+  return data as ConfigFile;
+}
+
+function validateSpec(file: string, key: string, name: string, spec: unknown): void {
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new ConfigError(file, key, 'a server name may use letters, digits, _ . - (at most 64)');
+  if (typeof spec === 'boolean') return;
+  if (!isObject(spec)) throw new ConfigError(file, key, 'must be true, false or a server definition object');
+  for (const k of Object.keys(spec)) {
+    if (!SPEC_KEYS.has(k)) throw new ConfigError(file, `${key}.${k}`, `unknown key (known: ${[...SPEC_KEYS].join(', ')})`);
+  }
+  const s = spec as Record<string, unknown>;
+  if (s.preset !== undefined && !(typeof s.preset === 'string' && s.preset in presets)) {
+    throw new ConfigError(file, `${key}.preset`, `unknown preset (known: ${Object.keys(presets).join(', ')})`);
+  }
+  if (s.command !== undefined && !(typeof s.command === 'string' && s.command.length > 0)) throw new ConfigError(file, `${key}.command`, 'must be a non-empty string');
+  if (s.args !== undefined && !isStringArray(s.args)) throw new ConfigError(file, `${key}.args`, 'must be a list of strings');
+  if (s.env !== undefined && !isStringMap(s.env)) throw new ConfigError(file, `${key}.env`, 'must be an object of string values');
+  if (s.cwd !== undefined && typeof s.cwd !== 'string') throw new ConfigError(file, `${key}.cwd`, 'must be a string');
+  if (s.transport !== undefined && s.transport !== 'stdio' && s.transport !== 'http') throw new ConfigError(file, `${key}.transport`, 'must be "stdio" or "http"');
+  if (s.path !== undefined && !(typeof s.path === 'string' && s.path.startsWith('/'))) throw new ConfigError(file, `${key}.path`, 'must be a path starting with /');
+  if (s.client !== undefined && s.client !== 'http' && s.client !== 'sse') throw new ConfigError(file, `${key}.client`, 'must be "http" or "sse"');
+  if (s.startTimeoutMs !== undefined && !(typeof s.startTimeoutMs === 'number' && s.startTimeoutMs > 0)) throw new ConfigError(file, `${key}.startTimeoutMs`, 'must be a positive number');
+}
+
+function specsOf(config: ConfigFile | undefined): Record<string, ServerSpec> {
+  const servers = config?.servers;
+  if (!servers) return {};
+  if (Array.isArray(servers)) return Object.fromEntries(servers.map((name) => [name, true]));
+  return servers;
+}
+
+/** Turns a spec into a full definition: user definition or preset first, then the spec's own keys. */
+function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: Record<string, ServerSpec>): ServerDef {
+  const own = typeof spec === 'object' ? spec : {};
+  const userSpec = userSpecs[name];
+  const userBase = typeof userSpec === 'object' && userSpec !== own ? userSpec : {};
+  const presetName = own.preset ?? userBase.preset ?? (presets[name] ? name : undefined);
+  const preset = presetName ? presets[presetName]!() : {};
+  const merged = { ...preset, ...userBase, ...own };
+  if (!merged.command) {
+    throw new ConfigError(file, `servers.${name}`, `no command: give "command", or use a preset (${Object.keys(presets).join(', ')})`);
+  }
+  return {
+    name,
+    command: merged.command,
+    args: merged.args ?? [],
+    env: { ...(preset.env ?? {}), ...(userBase.env ?? {}), ...(own.env ?? {}) },
+    cwd: merged.cwd ?? '{root}',
+    transport: merged.transport ?? 'stdio',
+    path: merged.path ?? '/mcp',
+    client: merged.client ?? 'http',
+    startTimeoutMs: merged.startTimeoutMs ?? 60_000,
+  };
+}
+
+export interface LoadOptions {
+  /** Project config to apply; only passed once the user trusted it. */
+  projectFile?: string;
+  /** Already-read user config (tests, the daemon's watcher). */
+  userConfig?: ConfigFile;
+}
+
+/**
+ * The effective config for a project: built-in defaults, then the user config,
+ * then (if trusted) the project's `.mcp-auto.json`. Out of the box a project gets `memory`.
+ */
+export function loadConfig(options: LoadOptions = {}): EffectiveConfig {
+  const userFile = userConfigPath();
+  const files: string[] = [];
+  const user = options.userConfig ?? readConfigFile(userFile);
+  if (user) files.push(userFile);
+  const project = options.projectFile ? readConfigFile(options.projectFile) : undefined;
+  if (project && options.projectFile) files.push(options.projectFile);
+
+  const settings: Settings = { ...defaultSettings };
+  for (const layer of [user, project]) {
+    if (!layer) continue;
+    if (layer.portRange) settings.portRange = layer.portRange;
+    if (layer.idleTimeoutMinutes !== undefined) settings.idleTimeoutMinutes = layer.idleTimeoutMinutes;
+    if (layer.markers) settings.markers = layer.markers;
+    if (layer.clients) settings.clients = layer.clients;
+    if (layer.auth) settings.auth = layer.auth;
+  }
+
+  const userSpecs = specsOf(user);
+  const wanted = new Map<string, { file: string; spec: ServerSpec }>();
+  for (const name of user?.defaults ?? ['memory']) wanted.set(name, { file: userFile, spec: userSpecs[name] ?? true });
+  for (const [name, spec] of Object.entries(userSpecs)) {
+    // A user definition is a server every project gets, unless it is switched off.
+    if (spec !== false && !wanted.has(name)) wanted.set(name, { file: userFile, spec });
+    if (spec === false) wanted.delete(name);
+  }
+  for (const [name, spec] of Object.entries(specsOf(project))) {
+    if (spec === false) wanted.delete(name);
+    else wanted.set(name, { file: options.projectFile!, spec });
+  }
+  const servers = new Map<string, ServerDef>();
+  for (const [name, { file, spec }] of wanted) servers.set(name, resolveServer(file, name, spec, userSpecs));
+  return { settings, servers, files };
+}
+
+/** Expands `{root}`, `{port}`, `{name}` and `{state}` in a value. */
+export function expand(value: string, vars: { root: string; port?: number; name: string; state: string }): string {
+  return value.replace(/\{(root|port|name|state)\}/g, (whole, key: string) => {
+    const v = vars[key as keyof typeof vars];
+    return v === undefined ? whole : String(v);
+  });
+}

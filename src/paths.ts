@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+function xdg(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value && value.startsWith('/') ? value : join(homedir(), fallback);
+}
+
+/** `$XDG_CONFIG_HOME/mcp-auto` — the user config (written with conf). */
+export function configDir(): string {
+  return join(xdg('XDG_CONFIG_HOME', '.config'), 'mcp-auto');
+}
+
+/** `$XDG_STATE_HOME/mcp-auto` — one folder per daemon, plus trust records. */
+export function stateHome(): string {
+  return join(xdg('XDG_STATE_HOME', '.local/state'), 'mcp-auto');
+}
+
+/** A short stable hash of a real root path; names the root's state folder. */
+export function rootHash(root: string): string {
+  return createHash('sha256').update(root).digest('hex').slice(0, 16);
+}
+
+/** `$XDG_STATE_HOME/mcp-auto/<root-hash>/` — pid, port, log, sessions, memory file. */
+export function stateDirFor(root: string): string {
+  return join(stateHome(), rootHash(root));
+}

@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import type { ServerDef } from './config.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Runs an npm reference server from mcp-auto's own install when it is there
+ * (offline, no npx start-up), else through `npx -y`.
+ */
+function npmServer(pkg: string, args: string[]): Pick<ServerDef, 'command' | 'args'> {
+  try {
+    const manifestPath = require.resolve(`${pkg}/package.json`);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin?: string | Record<string, string> };
+    const bin = typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin ?? {})[0];
+    const script = bin && join(dirname(manifestPath), bin);
+    if (script && existsSync(script)) return { command: process.execPath, args: [script, ...args] };
+  } catch {
+    // not installed beside mcp-auto: fall back to npx
+  }
+  return { command: 'npx', args: ['-y', pkg, ...args] };
+}
+
+type Preset = () => Partial<ServerDef> & Pick<ServerDef, 'command' | 'args'>;
+
+/** Servers a config can name without spelling out a command. */
+export const presets: Record<string, Preset> = {
+  memory: () => ({
+    ...npmServer('@modelcontextprotocol/server-memory', []),
+    // One knowledge graph per project, kept beside the daemon's state.
+    env: { MEMORY_FILE_PATH: '{state}/memory.jsonl' },
+  }),
+  filesystem: () => npmServer('@modelcontextprotocol/server-filesystem', ['{root}']),
+  everything: () => npmServer('@modelcontextprotocol/server-everything', ['stdio']),
+  serena: () => ({
+    command: 'uvx',
+    args: ['--from', 'git+https://github.com/oraios/serena', 'serena', 'start-mcp-server',
+      '--context', 'claude-code', '--project', '{root}'],
+    // serena indexes with a language server: its first start is slow.
+    startTimeoutMs: 180_000,
+  }),
+};

@@ -1,0 +1,173 @@
+// Shared test plumbing: a private HOME/XDG tree per test, a port range per test
+// file, the built CLI, and a registry of every pid a test starts so that
+// nothing is left running.
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const cli = join(repo, 'dist', 'mcp-auto.js');
+export const everythingBin = join(repo, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
+
+export interface TestEnv {
+  home: string;
+  env: NodeJS.ProcessEnv;
+  /** Makes a project folder (with a .git marker) under the temp HOME. */
+  project(name: string, files?: Record<string, string>): string;
+  writeUserConfig(config: unknown): void;
+  cleanup(): Promise<void>;
+}
+
+const started = new Set<number>();
+
+/** Remembers a pid so that cleanup kills it (and its process group) if the test did not. */
+export function track(pid: number | undefined): void {
+  if (pid) started.add(pid);
+}
+
+export function killTracked(): void {
+  for (const pid of started) {
+    for (const target of [-pid, pid]) {
+      try { process.kill(target, 'SIGKILL'); } catch { /* gone */ }
+    }
+  }
+  started.clear();
+}
+
+/**
+ * A private world: HOME, XDG dirs, a user config with the given port range.
+ * Every daemon started inside it is stopped by pid on cleanup.
+ */
+export function makeEnv(opts: { portRange: [number, number]; config?: Record<string, unknown> }): TestEnv {
+  const home = realpathSync(mkdtempSync(join(tmpdir(), 'mcp-auto-test-')));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_STATE_HOME: join(home, '.local/state'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    NO_COLOR: '1',
+  };
+  delete env.MCP_AUTO_PORT;
+  delete env.MCP_AUTO_URL;
+  const writeUserConfig = (config: unknown) => {
+    const dir = join(env.XDG_CONFIG_HOME!, 'mcp-auto');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
+  };
+  writeUserConfig({ portRange: opts.portRange, ...(opts.config ?? {}) });
+  return {
+    home,
+    env,
+    writeUserConfig,
+    project(name, files = {}) {
+      const dir = join(home, name);
+      mkdirSync(join(dir, '.git'), { recursive: true });
+      for (const [file, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), content);
+      }
+      return dir;
+    },
+    async cleanup() {
+      await stopDaemonsIn(env);
+      killTracked();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stops every daemon whose state lives in this env, by the pid in its state file. */
+async function stopDaemonsIn(env: NodeJS.ProcessEnv): Promise<void> {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const stateHome = join(env.XDG_STATE_HOME!, 'mcp-auto');
+  let dirs: string[] = [];
+  try { dirs = readdirSync(stateHome); } catch { return; }
+  for (const dir of dirs) {
+    try {
+      const { pid } = JSON.parse(readFileSync(join(stateHome, dir, 'daemon.json'), 'utf8')) as { pid: number };
+      for (const target of [-pid, pid]) {
+        try { process.kill(target, 'SIGKILL'); } catch { /* gone */ }
+      }
+    } catch { /* no daemon there */ }
+  }
+}
+
+export interface RunResult { code: number; stdout: string; stderr: string }
+
+/** Runs the built CLI and collects its output. */
+export function run(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [cli, ...args], { env, cwd: opts.cwd, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      });
+    track(child.pid);
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+  });
+}
+
+/** Starts `mcp-auto daemon` in the foreground (own process group) and waits for /health. */
+export async function startDaemon(root: string, port: number, env: NodeJS.ProcessEnv, extra: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [cli, 'daemon', '--root', root, '--port', String(port), ...extra], {
+    env, stdio: ['ignore', 'ignore', 'pipe'], detached: true,
+  });
+  track(child.pid);
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`daemon exited ${child.exitCode}: ${stderr}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) return child;
+    } catch { /* not yet */ }
+    await sleep(50);
+  }
+  throw new Error(`daemon did not answer /health on ${port}: ${stderr}`);
+}
+
+/** Sends SIGTERM to a process group and waits (bounded) for the leader to exit. */
+export async function stopProcess(child: ChildProcess, timeoutMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ }
+  const timer = sleep(timeoutMs).then(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } });
+  await Promise.race([exited, timer]);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls until fn returns a truthy value or the time runs out. */
+export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v as NonNullable<T>;
+    } catch (error) { last = error; }
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** A free port inside [low, high] (for tests that need one not hashed from a root). */
+export async function freePort(low: number, high: number): Promise<number> {
+  for (let port = low; port <= high; port++) {
+    const ok = await new Promise<boolean>((r) => {
+      const s = createServer();
+      s.once('error', () => r(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => r(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error(`no free port in ${low}-${high}`);
+}
