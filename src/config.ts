@@ -163,7 +163,7 @@ function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: 
   const userSpec = userSpecs[name];
   const userBase = typeof userSpec === 'object' && userSpec !== own ? userSpec : {};
   const presetName = own.preset ?? userBase.preset ?? (presets[name] ? name : undefined);
-  const preset = presetName ? presets[presetName]!() : {};
+  const preset: Partial<ServerDef> = presetName ? presets[presetName]!() : {};
   const merged = { ...preset, ...userBase, ...own };
   if (!merged.command) {
     throw new ConfigError(file, `servers.${name}`, `no command: give "command", or use a preset (${Object.keys(presets).join(', ')})`);

@@ -1,0 +1,59 @@
+import { realpathSync } from 'node:fs';
+import { parse } from '../args.ts';
+import { UserError, errorMessage } from '../errors.ts';
+
+export const help = `
+Usage: mcp-auto daemon --root DIR --port N [--unsafe-expose HOST]
+
+Runs a project's daemon in the foreground: every configured MCP server, served at
+http://127.0.0.1:N/servers/<name>/mcp (Streamable HTTP) and /servers/<name>/sse
+(legacy SSE), with status at /health. \`mcp-auto ensure\` (and the shell hook)
+start it detached for you; run it by hand to watch its log on the terminal.
+
+  --unsafe-expose HOST  listen on HOST instead of 127.0.0.1; refused unless the
+                        config sets "auth": "token"
+
+Example:
+  mcp-auto daemon --root ~/code/foo --port 24567
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse('daemon', argv, {
+    root: { type: 'string' },
+    port: { type: 'string' },
+    'unsafe-expose': { type: 'string' },
+  }, false);
+  if (!values.root || !values.port) throw new UserError('daemon: --root and --port are required; see `mcp-auto daemon --help`', 2);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`daemon: --port must be a port number, not '${values.port}'`, 2);
+  let root: string;
+  try {
+    root = realpathSync(values.root);
+  } catch {
+    throw new UserError(`daemon: --root ${values.root} does not exist`, 2);
+  }
+  const { Daemon } = await import('../daemon/daemon.ts');
+  const daemon = new Daemon({ root, port, host: values['unsafe-expose'] });
+  if (values['unsafe-expose'] && !['127.0.0.1', '::1', 'localhost'].includes(values['unsafe-expose'])) {
+    const { loadConfig } = await import('../config.ts');
+    if (loadConfig().settings.auth !== 'token') {
+      throw new UserError('daemon: --unsafe-expose needs token auth: set "auth": "token" in the config first', 2);
+    }
+  }
+  try {
+    await daemon.start();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError(`daemon: port ${port} is already in use`, 3);
+    throw new UserError(`daemon: ${errorMessage(error)}`);
+  }
+  const shutdown = (signal: string) => {
+    daemon.log(`${signal} received`);
+    void daemon.stop().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGHUP', () => daemon.reload());
+  // A broken pipe to a client must never take the daemon down.
+  process.on('uncaughtException', (error) => daemon.log(`uncaught: ${error.stack ?? errorMessage(error)}`));
+  return new Promise<number>(() => { /* runs until a signal */ });
+}

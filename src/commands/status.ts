@@ -1,0 +1,6 @@
+// PLACEHOLDER until its engineer lands it; replaced, never shipped.
+import { UserError } from '../errors.ts';
+export const help = 'mcp-auto status: not built yet';
+export async function run(): Promise<number> {
+  throw new UserError('status: not built yet');
+}

@@ -1,0 +1,340 @@
+import { EventEmitter } from 'node:events';
+import { createConnection, createServer } from 'node:net';
+import { execa, type ResultPromise } from 'execa';
+import { expand, type ServerDef } from '../config.ts';
+import { VERSION } from '../version.ts';
+import { isMessage, isResponse, type Message, type Response } from './jsonrpc.ts';
+import type { Logger } from './log.ts';
+
+export type ChildState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
+
+/** The protocol version the gateway asks its children for. */
+export const CHILD_PROTOCOL_VERSION = '2025-11-25';
+
+const STDERR_TAIL = 20;
+/** Consecutive failed starts before a server is marked failed. */
+const MAX_FAILURES = 6;
+const FIRST_BACKOFF_MS = 200;
+const MAX_BACKOFF_MS = 30_000;
+/** A child that stayed up this long has its failure count reset. */
+const STABLE_MS = 30_000;
+const STOP_GRACE_MS = 3_000;
+
+export interface ChildContext {
+  root: string;
+  stateDir: string;
+  log: Logger;
+  /** Called with each spawned pid (the daemon records them to reap orphans after a crash). */
+  onSpawn?: (pid: number, command: string) => void;
+}
+
+/**
+ * One configured server's process, supervised: started, restarted with
+ * exponential backoff when it exits, marked failed after a crash loop. For a
+ * stdio child it also owns the upstream connection: line-delimited JSON-RPC on
+ * stdin/stdout and the one `initialize` handshake, whose result is cached and
+ * replayed to every client session.
+ *
+ * Events: 'message' (a JSON-RPC message from a stdio child), 'ready', 'down' (reason).
+ */
+export class SupervisedChild extends EventEmitter {
+  state: ChildState = 'starting';
+  pid: number | undefined;
+  restarts = 0;
+  lastError: string | undefined;
+  readonly stderrTail: string[] = [];
+  /** The child's InitializeResult (stdio) — instructions included. */
+  initResult: Record<string, unknown> | undefined;
+  /** The internal port of an http child. */
+  internalPort: number | undefined;
+
+  private process: ResultPromise | undefined;
+  private failures = 0;
+  private readyAt = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private waiters: Array<() => void> = [];
+  private initId = 0;
+
+  constructor(public def: ServerDef, private readonly ctx: ChildContext) {
+    super();
+  }
+
+  start(): void {
+    void this.spawnChild();
+  }
+
+  /** Resolves true once ready, false when failed, stopped or out of time. */
+  whenReady(timeoutMs: number): Promise<boolean> {
+    if (this.state === 'ready') return Promise.resolve(true);
+    if (this.state === 'failed' || this.state === 'stopped') return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.waiters = this.waiters.filter((w) => w !== done); resolve(false); }, timeoutMs);
+      const done = () => { clearTimeout(timer); resolve(this.state === 'ready'); };
+      this.waiters.push(done);
+    });
+  }
+
+  /** Writes one message to a stdio child; false when it is not running. */
+  send(message: Message): boolean {
+    const stdin = this.process?.stdin;
+    if (!stdin || stdin.destroyed || !stdin.writable) return false;
+    stdin.write(`${JSON.stringify(message)}\n`);
+    return true;
+  }
+
+  /** Stops the child (its whole process group) and does not restart it. */
+  async stop(): Promise<void> {
+    this.setState('stopped');
+    clearTimeout(this.restartTimer);
+    await this.killProcess();
+  }
+
+  /** Kills and starts again at once, resetting the crash-loop count (config change, `restart`). */
+  async restart(): Promise<void> {
+    clearTimeout(this.restartTimer);
+    this.failures = 0;
+    this.generation++;
+    await this.killProcess();
+    this.emit('down', 'restarted by mcp-auto');
+    this.setState('starting');
+    void this.spawnChild();
+  }
+
+  /** A new definition from a config change: restart with it, sessions stay. */
+  async redefine(def: ServerDef): Promise<void> {
+    this.def = def;
+    await this.restart();
+  }
+
+  private setState(state: ChildState): void {
+    this.state = state;
+    if (state === 'ready' || state === 'failed' || state === 'stopped') {
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  private vars(port?: number) {
+    return { root: this.ctx.root, name: this.def.name, state: this.ctx.stateDir, port };
+  }
+
+  private async spawnChild(): Promise<void> {
+    const generation = ++this.generation;
+    const def = this.def;
+    let port: number | undefined;
+    if (def.transport === 'http') port = this.internalPort = await freeLoopbackPort();
+    const vars = this.vars(port);
+    const env = Object.fromEntries(Object.entries(def.env).map(([k, v]) => [k, expand(v, vars)]));
+    const command = expand(def.command, vars);
+    const args = def.args.map((a) => expand(a, vars));
+    this.ctx.log(`server ${def.name}: starting ${command} ${args.join(' ')}`);
+    const child = execa(command, args, {
+      cwd: expand(def.cwd, vars),
+      // The user's environment plus what the config says; never the daemon's own secrets.
+      env: { ...env, MCP_AUTO_TOKEN: undefined },
+      extendEnv: true,
+      // Own process group, so stopping it also stops what it spawned (npx → node, uvx → python).
+      detached: true,
+      stdin: def.transport === 'stdio' ? 'pipe' : 'ignore',
+      stdout: def.transport === 'stdio' ? 'pipe' : 'ignore',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
+      cleanup: false,
+      windowsHide: true,
+    });
+    this.process = child;
+    this.pid = child.pid;
+    if (child.pid) this.ctx.onSpawn?.(child.pid, command);
+    child.stderr?.setEncoding('utf8');
+    let partial = '';
+    child.stderr?.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) this.stderrLine(line);
+    });
+    if (def.transport === 'stdio') this.readStdout(child, generation);
+    child.stdin?.on('error', () => { /* EPIPE when it dies: handled by the exit path */ });
+    void child.then((result) => {
+      if (generation !== this.generation) return;
+      const reason = result.failed && result.exitCode === undefined && result.signal === undefined
+        ? result.originalMessage ?? result.shortMessage ?? 'failed to start'
+        : `exited (${result.signal ?? `code ${result.exitCode}`})`;
+      this.onExit(reason);
+    });
+
+    const ready = def.transport === 'stdio'
+      ? await this.initialize(generation)
+      : await this.waitForPort(port!, generation);
+    if (generation !== this.generation) return;
+    if (ready === true) {
+      this.readyAt = Date.now();
+      this.lastError = undefined;
+      this.ctx.log(`server ${def.name}: ready (pid ${this.pid})`);
+      this.setState('ready');
+      this.emit('ready');
+    } else if (ready !== 'exited') {
+      // It runs but never became ready: restarting would not help.
+      this.lastError = ready;
+      this.ctx.log(`server ${def.name}: failed: ${ready}`);
+      this.generation++;
+      await this.killProcess();
+      this.setState('failed');
+      this.emit('down', ready);
+    }
+  }
+
+  private stderrLine(line: string): void {
+    if (!line) return;
+    this.stderrTail.push(line);
+    if (this.stderrTail.length > STDERR_TAIL) this.stderrTail.shift();
+    this.ctx.log(`server ${this.def.name} stderr: ${line}`);
+  }
+
+  private readStdout(child: ResultPromise, generation: number): void {
+    let pending = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      pending += chunk;
+      let newline: number;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, newline).trim();
+        pending = pending.slice(newline + 1);
+        if (line) this.stdoutLine(line, generation);
+      }
+    });
+  }
+
+  private stdoutLine(line: string, generation: number): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      message = undefined;
+    }
+    if (!isMessage(message)) {
+      // A child that prints to stdout breaks only itself: log it and go on.
+      this.ctx.log(`server ${this.def.name}: ignored non-JSON-RPC output: ${line.slice(0, 200)}`);
+      return;
+    }
+    if (generation !== this.generation) return;
+    if (isResponse(message) && typeof message.id === 'string' && message.id.startsWith('mcp-auto-init-')) {
+      this.emit(message.id, message);
+      return;
+    }
+    this.emit('message', message);
+  }
+
+  /** The one handshake with the child; its result is replayed to every session. */
+  private initialize(generation: number): Promise<true | 'exited' | string> {
+    const id = `mcp-auto-init-${++this.initId}`;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => finish(`did not answer initialize within ${Math.round(this.def.startTimeoutMs / 1000)} s`), this.def.startTimeoutMs);
+      const onDown = () => finish('exited');
+      const finish = (outcome: true | 'exited' | string) => {
+        clearTimeout(timer);
+        this.off(id, onResponse);
+        this.off('exit', onDown);
+        resolve(outcome);
+      };
+      const onResponse = (response: Response) => {
+        if (response.error || typeof response.result !== 'object' || response.result === null) {
+          finish(`initialize failed: ${response.error?.message ?? 'no result'}`);
+          return;
+        }
+        this.initResult = response.result as Record<string, unknown>;
+        this.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+        finish(true);
+      };
+      this.on(id, onResponse);
+      this.once('exit', onDown);
+      if (generation !== this.generation) return finish('exited');
+      this.send({
+        jsonrpc: '2.0', id, method: 'initialize',
+        params: {
+          protocolVersion: CHILD_PROTOCOL_VERSION,
+          // roots: answered by the gateway with the project root. sampling and
+          // elicitation: routed to the client session whose request is in flight.
+          capabilities: { roots: { listChanged: true }, sampling: {}, elicitation: {} },
+          clientInfo: { name: 'mcp-auto', version: VERSION },
+        },
+      });
+    });
+  }
+
+  private async waitForPort(port: number, generation: number): Promise<true | 'exited' | string> {
+    const deadline = Date.now() + this.def.startTimeoutMs;
+    while (Date.now() < deadline) {
+      if (generation !== this.generation || this.process?.exitCode !== undefined && this.process?.exitCode !== null) return 'exited';
+      if (await canConnect(port)) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return `did not listen on port ${port} within ${Math.round(this.def.startTimeoutMs / 1000)} s`;
+  }
+
+  private onExit(reason: string): void {
+    this.emit('exit');
+    this.process = undefined;
+    this.pid = undefined;
+    if (this.state === 'stopped' || this.state === 'failed') return;
+    const stable = this.state === 'ready' && Date.now() - this.readyAt >= STABLE_MS;
+    this.failures = stable ? 1 : this.failures + 1;
+    const tail = this.stderrTail.at(-1);
+    this.lastError = `${reason}${tail ? `: ${tail}` : ''}`;
+    this.ctx.log(`server ${this.def.name}: ${reason}`);
+    this.emit('down', reason);
+    if (this.failures >= MAX_FAILURES) {
+      this.ctx.log(`server ${this.def.name}: failed ${this.failures} times in a row; giving up (mcp-auto restart to try again)`);
+      this.setState('failed');
+      return;
+    }
+    this.setState('restarting');
+    const delay = Math.min(FIRST_BACKOFF_MS * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
+    this.restartTimer = setTimeout(() => {
+      this.restarts++;
+      void this.spawnChild();
+    }, delay);
+  }
+
+  private async killProcess(): Promise<void> {
+    const child = this.process;
+    const pid = child?.pid;
+    if (!child || !pid) return;
+    const exited = new Promise<void>((r) => { void child.finally(() => r()); });
+    killGroup(pid, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+    // Whatever the leader left behind in its group goes too.
+    killGroup(pid, 'SIGKILL');
+  }
+}
+
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try { process.kill(pid, signal); } catch { /* already gone */ }
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

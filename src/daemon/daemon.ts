@@ -1,0 +1,285 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdirSync, readFileSync, unlinkSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { writeFileAtomic } from '../atomic.ts';
+import { loadConfig, projectConfigPath, userConfigPath, type EffectiveConfig, type ServerDef } from '../config.ts';
+import { errorMessage } from '../errors.ts';
+import { stateDirFor, stateHome } from '../paths.ts';
+import { trustState } from '../trust.ts';
+import { VERSION } from '../version.ts';
+import { killGroup } from './child.ts';
+import { sendError, sendJson } from './http-util.ts';
+import { makeLogger, type Logger } from './log.ts';
+import { bearerMatches, checkHostAndOrigin } from './security.ts';
+import { SessionStore } from './session-store.ts';
+import { ServerUnit } from './server-unit.ts';
+
+export interface DaemonOptions {
+  root: string;
+  port: number;
+  /** Listen address: loopback unless --unsafe-expose. */
+  host?: string;
+}
+
+/** What daemon.json holds: how `ensure`, `status` and `stop` find a daemon. */
+export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
+
+/** Streamable HTTP sessions idle this long with no stream are dropped from memory (the store keeps them). */
+const SESSION_SWEEP_MS = 10 * 60_000;
+
+export class Daemon {
+  readonly stateDir: string;
+  readonly log: Logger;
+  private readonly server: Server;
+  private readonly units = new Map<string, ServerUnit>();
+  private readonly store: SessionStore;
+  private config: EffectiveConfig;
+  private token: string | undefined;
+  private lastActivity = Date.now();
+  private readonly startedAt = Date.now();
+  private timers: NodeJS.Timeout[] = [];
+  private stopping: Promise<void> | undefined;
+  private closeWatcher: (() => Promise<void>) | undefined;
+
+  constructor(readonly options: DaemonOptions) {
+    this.stateDir = stateDirFor(options.root);
+    mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
+    this.log = makeLogger();
+    this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
+    this.config = this.readConfig() ?? loadConfig();
+    this.server = createServer({ keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000 }, (req, res) => {
+      this.route(req, res).catch((error: unknown) => {
+        this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
+        if (!res.headersSent) sendError(res, 500, 'internal error');
+        else res.destroy();
+      });
+    });
+    // Slow-loris: a client that never finishes its headers is cut off.
+    this.server.headersTimeout = 10_000;
+  }
+
+  private get base(): string {
+    return `http://127.0.0.1:${this.options.port}`;
+  }
+
+  /** The project config is read only once the user trusted it. */
+  private readConfig(): EffectiveConfig | undefined {
+    const projectFile = projectConfigPath(this.options.root);
+    const trusted = trustState(projectFile) === 'trusted';
+    try {
+      return loadConfig({ projectFile: trusted ? projectFile : undefined });
+    } catch (error) {
+      this.log(`config: ${errorMessage(error)}; keeping the last good config`);
+      return undefined;
+    }
+  }
+
+  /** Binds the port first — clients can connect while children start. */
+  async start(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port, this.options.host ?? '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.reapOrphans();
+    if (this.config.settings.auth === 'token') this.token = this.loadToken();
+    const record: DaemonRecord = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
+    writeFileAtomic(join(this.stateDir, 'daemon.json'), `${JSON.stringify(record, null, 2)}\n`, 0o600);
+    this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
+    for (const def of this.config.servers.values()) this.addUnit(def);
+    this.timers.push(setInterval(() => this.checkIdle(), this.idleCheckMs()).unref());
+    this.timers.push(setInterval(() => { for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS); }, 60_000).unref());
+    await this.watchConfig();
+  }
+
+  private addUnit(def: ServerDef): void {
+    const unit = new ServerUnit(def, {
+      root: this.options.root,
+      stateDir: this.stateDir,
+      log: this.log,
+      onSpawn: (pid, command) => this.recordChild(pid, command),
+    }, this.base, this.store);
+    this.units.set(def.name, unit);
+    unit.start();
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = checkHostAndOrigin(req, this.options.port);
+    if (refusal) {
+      this.log(`refused ${req.method} ${req.url}: ${refusal}`);
+      return sendError(res, 403, refusal);
+    }
+    const url = new URL(req.url ?? '/', this.base);
+    const path = url.pathname;
+    if (path === '/health') return this.health(req, res, url);
+    const match = /^\/servers\/([^/]+)(\/[^/]*)$/.exec(path);
+    if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
+    if (this.token !== undefined && !bearerMatches(req, this.token)) {
+      return sendError(res, 401, 'missing or wrong bearer token', { 'www-authenticate': 'Bearer' });
+    }
+    const unit = this.units.get(decodeURIComponent(match[1]!));
+    if (!unit) {
+      const names = [...this.units.keys()];
+      return sendError(res, 404, `no server '${match[1]}' here; servers: ${names.length ? names.join(', ') : '(none configured)'}`);
+    }
+    this.lastActivity = Date.now();
+    return unit.handle(req, res, match[2]!, url);
+  }
+
+  private health(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (url.searchParams.get('ensure') === '1') this.lastActivity = Date.now();
+    const authorized = this.token === undefined || bearerMatches(req, this.token);
+    const servers = [...this.units.values()].map((u) => u.health());
+    sendJson(res, 200, {
+      root: this.options.root,
+      port: this.options.port,
+      pid: process.pid,
+      version: VERSION,
+      uptimeMs: Date.now() - this.startedAt,
+      idleTimeoutMinutes: this.config.settings.idleTimeoutMinutes,
+      auth: this.config.settings.auth,
+      // With token auth, stderr lines and errors (which may hold paths or secrets) need the token.
+      servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? '(needs the token)' : null, stderrTail: [] })),
+    });
+  }
+
+  /** Reloads config and applies the difference: only changed servers restart. */
+  reload(): void {
+    const next = this.readConfig();
+    if (!next) return;
+    this.config = next;
+    for (const [name, unit] of this.units) {
+      const def = next.servers.get(name);
+      if (!def) {
+        this.log(`config: server ${name} removed`);
+        this.units.delete(name);
+        this.store.removeServer(name);
+        void unit.stop();
+      } else if (JSON.stringify(def) !== JSON.stringify(unit.def)) {
+        this.log(`config: server ${name} changed; restarting it`);
+        if (def.transport === unit.def.transport) void unit.redefine(def);
+        else {
+          void unit.stop();
+          this.addUnit(def);
+        }
+      }
+    }
+    for (const def of next.servers.values()) {
+      if (!this.units.has(def.name)) {
+        this.log(`config: server ${def.name} added`);
+        this.addUnit(def);
+      }
+    }
+    this.onReload?.();
+  }
+
+  /** Set by the composer: refresh client configs after a reload. */
+  onReload: (() => void) | undefined;
+
+  private async watchConfig(): Promise<void> {
+    const { watch } = await import('chokidar');
+    const files = [userConfigPath(), projectConfigPath(this.options.root), join(stateHome(), 'trust')];
+    const watcher = watch(files, {
+      ignoreInitial: true,
+      awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
+      depth: 0,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    watcher.on('all', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.reload(), 150);
+    });
+    watcher.on('error', (error) => this.log(`config watch: ${errorMessage(error)}`));
+    this.closeWatcher = () => watcher.close();
+  }
+
+  private idleCheckMs(): number {
+    const minutes = this.config.settings.idleTimeoutMinutes;
+    return minutes > 0 ? Math.max(250, Math.min(30_000, (minutes * 60_000) / 4)) : 30_000;
+  }
+
+  private checkIdle(): void {
+    const minutes = this.config.settings.idleTimeoutMinutes;
+    if (minutes <= 0) return;
+    let streams = 0;
+    for (const unit of this.units.values()) streams += unit.openStreams;
+    if (streams > 0) {
+      this.lastActivity = Date.now();
+      return;
+    }
+    if (Date.now() - this.lastActivity >= minutes * 60_000) {
+      this.log(`idle for ${minutes} min with no client; stopping (the next cd brings it back)`);
+      void this.stop().then(() => process.exit(0));
+    }
+  }
+
+  private loadToken(): string {
+    const file = join(this.stateDir, 'token');
+    try {
+      const token = readFileSync(file, 'utf8').trim();
+      if (token.length >= 32) return token;
+    } catch { /* make one */ }
+    const token = randomBytes(32).toString('base64url');
+    writeFileAtomic(file, `${token}\n`, 0o600);
+    chmodSync(file, 0o600);
+    return token;
+  }
+
+  /** Children of a daemon that was killed -9 survive in their own process groups: stop them. */
+  private reapOrphans(): void {
+    const file = join(this.stateDir, 'children.json');
+    let old: Array<{ pid: number; command: string }> = [];
+    try { old = JSON.parse(readFileSync(file, 'utf8')) as typeof old; } catch { /* none */ }
+    for (const { pid, command } of old) {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
+        if (cmdline && (cmdline === command || cmdline.endsWith(`/${command}`))) {
+          this.log(`stopping leftover child ${pid} (${command}) of an earlier daemon`);
+          killGroup(pid, 'SIGKILL');
+        }
+      } catch { /* gone, or no /proc: nothing to do */ }
+    }
+    this.children = [];
+    this.writeChildren();
+  }
+
+  private children: Array<{ pid: number; command: string }> = [];
+
+  private recordChild(pid: number, command: string): void {
+    this.children = this.children.filter((c) => { try { process.kill(c.pid, 0); return true; } catch { return false; } });
+    this.children.push({ pid, command });
+    this.writeChildren();
+  }
+
+  private writeChildren(): void {
+    try {
+      writeFileAtomic(join(this.stateDir, 'children.json'), JSON.stringify(this.children), 0o600);
+    } catch (error) {
+      this.log(`cannot record children: ${errorMessage(error)}`);
+    }
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.log('stopping');
+      for (const t of this.timers) clearInterval(t);
+      this.server.close();
+      this.server.closeAllConnections();
+      await Promise.all([...this.units.values()].map((u) => u.stop()));
+      await this.closeWatcher?.();
+      this.store.flush();
+      this.children = [];
+      this.writeChildren();
+      const record = join(this.stateDir, 'daemon.json');
+      try {
+        const { pid } = JSON.parse(readFileSync(record, 'utf8')) as DaemonRecord;
+        if (pid === process.pid) unlinkSync(record);
+      } catch { /* already gone */ }
+      this.log('stopped');
+    })();
+    return this.stopping;
+  }
+}

@@ -1,0 +1,36 @@
+import { Agent, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { SupervisedChild } from './child.ts';
+import { sendError } from './http-util.ts';
+
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host'];
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/**
+ * Reverse-proxies a request to an http child on its internal port. Bodies
+ * stream both ways (SSE events go out as the child writes them); the child
+ * sees a loopback Host, as its own DNS-rebinding check expects.
+ */
+export async function proxyToChild(req: IncomingMessage, res: ServerResponse, child: SupervisedChild, path: string): Promise<void> {
+  if (child.state !== 'ready' && !(await child.whenReady(child.def.startTimeoutMs))) {
+    return sendError(res, 503, `server '${child.def.name}' is ${child.state}${child.lastError ? `: ${child.lastError}` : ''}; see \`mcp-auto logs\``);
+  }
+  const port = child.internalPort!;
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: `127.0.0.1:${port}` };
+  for (const name of HOP_BY_HOP.slice(0, -1)) delete headers[name];
+  delete headers.origin;
+  const upstream = request({ host: '127.0.0.1', port, method: req.method, path, headers, agent }, (reply) => {
+    const out: Record<string, string | string[] | undefined> = { ...reply.headers };
+    for (const name of HOP_BY_HOP) delete out[name];
+    res.writeHead(reply.statusCode ?? 502, out);
+    res.flushHeaders();
+    reply.pipe(res);
+    reply.on('error', () => res.destroy());
+  });
+  upstream.on('error', (error) => {
+    if (!res.headersSent) sendError(res, 502, `server '${child.def.name}' did not answer: ${error.message}`);
+    else res.destroy();
+  });
+  // The client went away: stop the child's side too (ends its SSE stream).
+  res.once('close', () => { if (!res.writableFinished) upstream.destroy(); });
+  req.pipe(upstream);
+}

@@ -1,0 +1,100 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerDef } from '../config.ts';
+import { SupervisedChild, type ChildContext } from './child.ts';
+import { sendError } from './http-util.ts';
+import { proxyToChild } from './proxy.ts';
+import { Router } from './router.ts';
+import type { SessionStore } from './session-store.ts';
+import { SseEndpoint } from './sse.ts';
+import { StreamableEndpoint } from './streamable.ts';
+
+export interface ServerHealth {
+  name: string;
+  transport: 'stdio' | 'http';
+  state: string;
+  pid: number | null;
+  restarts: number;
+  sessions: number;
+  lastError: string | null;
+  stderrTail: string[];
+  url: string;
+  sseUrl: string;
+}
+
+/**
+ * One configured server as the daemon serves it: its supervised child and the
+ * endpoints in front of it. A stdio child gets the router with Streamable HTTP
+ * and SSE sessions; an http child is reverse-proxied.
+ */
+export class ServerUnit {
+  readonly child: SupervisedChild;
+  private readonly router: Router | undefined;
+  private readonly streamable: StreamableEndpoint | undefined;
+  private readonly sse: SseEndpoint | undefined;
+
+  constructor(public def: ServerDef, ctx: ChildContext, private readonly base: string, store: SessionStore | undefined) {
+    this.child = new SupervisedChild(def, ctx);
+    if (def.transport === 'stdio') {
+      this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs);
+      this.streamable = new StreamableEndpoint(def.name, this.router, store);
+      this.sse = new SseEndpoint(`/servers/${def.name}`, this.router);
+    }
+  }
+
+  start(): void {
+    this.child.start();
+  }
+
+  /** Same transport, new command/args/env: restart the child only. */
+  async redefine(def: ServerDef): Promise<void> {
+    this.def = def;
+    await this.child.redefine(def);
+  }
+
+  /** `rest` is the path after /servers/<name>, e.g. "/mcp". */
+  async handle(req: IncomingMessage, res: ServerResponse, rest: string, url: URL): Promise<void> {
+    if (!this.router) return proxyToChild(req, res, this.child, rest === '/mcp' ? this.def.path + url.search : rest + url.search);
+    switch (rest) {
+      case '/mcp': return this.streamable!.handle(req, res);
+      case '/sse': return this.sse!.open(req, res);
+      case '/messages': return this.sse!.post(req, res, url.searchParams.get('sessionId'));
+      default: sendError(res, 404, `no endpoint ${rest}; use /servers/${this.def.name}/mcp or /servers/${this.def.name}/sse`);
+    }
+  }
+
+  /** Client sessions now connected (for /health and the idle timer). */
+  get sessions(): number {
+    return (this.streamable?.sessionCount ?? 0) + (this.sse?.sessionCount ?? 0);
+  }
+
+  /** Open event streams: a client that holds one is in use even when quiet. */
+  get openStreams(): number {
+    return (this.streamable?.streamCount ?? 0) + (this.sse?.sessionCount ?? 0);
+  }
+
+  sweep(maxIdleMs: number): void {
+    this.streamable?.sweep(maxIdleMs);
+  }
+
+  health(): ServerHealth {
+    const c = this.child;
+    return {
+      name: this.def.name,
+      transport: this.def.transport,
+      state: c.state,
+      pid: c.pid ?? null,
+      restarts: c.restarts,
+      sessions: this.sessions,
+      lastError: c.lastError ?? null,
+      stderrTail: c.stderrTail.slice(-10),
+      url: `${this.base}/servers/${this.def.name}/mcp`,
+      sseUrl: `${this.base}/servers/${this.def.name}/sse`,
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.streamable?.closeAll();
+    this.sse?.closeAll();
+    await this.child.stop();
+  }
+}
