@@ -1,0 +1,212 @@
+// Shared bench plumbing: timing and percentiles, a private HOME, ports in the
+// bench's range, and processes that are always stopped (whole tree, by pid).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+
+export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const cli = join(repo, 'dist', 'mcp-auto.js');
+export const everythingBin = join(repo, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
+
+export const now = () => performance.now();
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Nearest-rank percentile of an unsorted list of numbers (p in 0..100). */
+export function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export const median = (values) => percentile(values, 50);
+
+/** Rejects after ms with a message naming what was waited for. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// Ports: the bench owns 29000-29499. A rising cursor means a port is never
+// reused within one run, so a stopped gateway's sockets cannot confuse the next.
+const PORT_LOW = 29000;
+const PORT_HIGH = 29499;
+let portCursor = PORT_LOW;
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+export async function nextPort() {
+  while (portCursor <= PORT_HIGH) {
+    const port = portCursor++;
+    if (await portIsFree(port)) return port;
+  }
+  throw new Error(`no free port left in ${PORT_LOW}-${PORT_HIGH}`);
+}
+
+const homes = new Set();
+
+/** A private HOME/XDG tree with a mcp-auto user config; remove() deletes it. */
+export function makeHome(userConfig) {
+  const home = realpathSync(mkdtempSync(join(tmpdir(), 'mcp-auto-bench-')));
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_STATE_HOME: join(home, '.local/state'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    NO_COLOR: '1',
+  };
+  delete env.MCP_AUTO_PORT;
+  delete env.MCP_AUTO_URL;
+  const configDir = join(env.XDG_CONFIG_HOME, 'mcp-auto');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(join(configDir, 'config.json'), JSON.stringify(userConfig, null, 2));
+  const root = join(home, 'project');
+  mkdirSync(join(root, '.git'), { recursive: true });
+  homes.add(home);
+  const remove = () => {
+    homes.delete(home);
+    rmSync(home, { recursive: true, force: true });
+  };
+  return { home, env, root, remove };
+}
+
+// ---- processes ----------------------------------------------------------
+
+/** /proc/<pid>/stat fields we need: state, ppid, pgid (null when gone). */
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces and parens: fields start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0], ppid: Number(fields[1]), pgid: Number(fields[2]) };
+  } catch {
+    return null;
+  }
+}
+
+export const alive = (pid) => {
+  const stat = procStat(pid);
+  return stat !== null && stat.state !== 'Z';
+};
+
+/** Every live descendant of pid, found through /proc (children may sit in other process groups). */
+export function descendants(pid) {
+  const byParent = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(Number(entry));
+    if (!stat || stat.state === 'Z') continue;
+    if (!byParent.has(stat.ppid)) byParent.set(stat.ppid, []);
+    byParent.get(stat.ppid).push(Number(entry));
+  }
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    for (const child of byParent.get(queue.shift()) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/** Resident set size of one process in MB (its own, not its children's). */
+export function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+const running = new Set();
+
+/**
+ * Spawns a process in its own process group with stdout ignored and the tail
+ * of its stderr kept for error messages. It is stopped by stopAll() at the latest.
+ */
+export function startProcess(command, args, { env = process.env, cwd } = {}) {
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
+  const proc = {
+    child,
+    pid: child.pid,
+    spawnedAt: now(),
+    exited: () => child.exitCode !== null || child.signalCode !== null,
+    stderrTail: () => explainStderr(stderr),
+    stop: () => stopTree(proc),
+  };
+  running.add(proc);
+  return proc;
+}
+
+/**
+ * The line of a dead process's stderr that says why: the first error line when
+ * there is one (a Node stack trace ends in braces and the Node version), else the last line.
+ */
+export function explainStderr(stderr) {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^Node\.js v|^[{}]$|^at /.test(l));
+  const line = lines.find((l) => /error/i.test(l)) ?? lines.at(-1) ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+function signalTree(pids, signal) {
+  for (const pid of pids) {
+    for (const target of [-pid, pid]) {
+      try { process.kill(target, signal); } catch { /* gone, or not a group leader */ }
+    }
+  }
+}
+
+/**
+ * SIGTERM to the process group, then SIGKILL to whatever of the tree is left
+ * after a grace period. Descendants are collected first because some gateways
+ * put their children in groups of their own.
+ */
+export async function stopTree(proc, graceMs = 3000) {
+  running.delete(proc);
+  const tree = [proc.pid, ...descendants(proc.pid)];
+  signalTree([proc.pid], 'SIGTERM');
+  const deadline = now() + graceMs;
+  while (now() < deadline && tree.some(alive)) {
+    for (const pid of tree) for (const d of descendants(pid)) if (!tree.includes(d)) tree.push(d);
+    await sleep(25);
+  }
+  const left = tree.filter(alive);
+  if (left.length) {
+    signalTree(left, 'SIGKILL');
+    const killDeadline = now() + 2000;
+    while (now() < killDeadline && left.some(alive)) await sleep(25);
+  }
+}
+
+/** Stops everything this process started and has not stopped yet. */
+export async function stopAll() {
+  await Promise.all([...running].map((proc) => stopTree(proc, 1000)));
+}
+
+// A bench interrupted by Ctrl-C or a crash must not leave gateways or temp homes behind.
+function cleanUpNow() {
+  for (const proc of running) signalTree([proc.pid, ...descendants(proc.pid)], 'SIGKILL');
+  running.clear();
+  for (const home of homes) rmSync(home, { recursive: true, force: true });
+  homes.clear();
+}
+process.once('exit', cleanUpNow);
+// `on`, not `once`: a second Ctrl-C during the clean-up must not kill us half-way.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { cleanUpNow(); process.exit(130); });
+}
