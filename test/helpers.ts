@@ -112,6 +112,13 @@ export function run(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string
   });
 }
 
+const logs = new WeakMap<ChildProcess, string>();
+
+/** What a daemon started by startDaemon() wrote to stderr (its log) so far. */
+export function daemonLog(child: ChildProcess): string {
+  return logs.get(child) ?? '';
+}
+
 /** Starts `mcp-auto daemon` in the foreground (own process group) and waits for /health. */
 export async function startDaemon(root: string, port: number, env: NodeJS.ProcessEnv, extra: string[] = []): Promise<ChildProcess> {
   const child = spawn(process.execPath, [cli, 'daemon', '--root', root, '--port', String(port), ...extra], {
@@ -119,7 +126,7 @@ export async function startDaemon(root: string, port: number, env: NodeJS.Proces
   });
   track(child.pid);
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); logs.set(child, stderr); });
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`daemon exited ${child.exitCode}: ${stderr}`);

@@ -3,13 +3,15 @@ import { parse } from '../args.ts';
 import { UserError, errorMessage } from '../errors.ts';
 
 export const help = `
-Usage: mcp-auto daemon --root DIR --port N [--unsafe-expose HOST]
+Usage: mcp-auto daemon --root DIR --port N [--idle-timeout MINUTES] [--unsafe-expose HOST]
 
 Runs a project's daemon in the foreground: every configured MCP server, served at
 http://127.0.0.1:N/servers/<name>/mcp (Streamable HTTP) and /servers/<name>/sse
 (legacy SSE), with status at /health. \`mcp-auto ensure\` (and the shell hook)
 start it detached for you; run it by hand to watch its log on the terminal.
 
+  --idle-timeout MIN    stop after MIN minutes without clients (0 = never;
+                        default: the config's idleTimeoutMinutes, 30)
   --unsafe-expose HOST  listen on HOST instead of 127.0.0.1; refused unless the
                         config sets "auth": "token"
 
@@ -22,7 +24,10 @@ export async function run(argv: string[]): Promise<number> {
     root: { type: 'string' },
     port: { type: 'string' },
     'unsafe-expose': { type: 'string' },
+    'idle-timeout': { type: 'string' },
   }, false);
+  const idle = values['idle-timeout'] === undefined ? undefined : Number(values['idle-timeout']);
+  if (idle !== undefined && !(idle >= 0)) throw new UserError(`daemon: --idle-timeout must be minutes (0 = never), not '${values['idle-timeout']}'`, 2);
   if (!values.root || !values.port) throw new UserError('daemon: --root and --port are required; see `mcp-auto daemon --help`', 2);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`daemon: --port must be a port number, not '${values.port}'`, 2);
@@ -33,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new UserError(`daemon: --root ${values.root} does not exist`, 2);
   }
   const { Daemon } = await import('../daemon/daemon.ts');
-  const daemon = new Daemon({ root, port, host: values['unsafe-expose'] });
+  const daemon = new Daemon({ root, port, host: values['unsafe-expose'], idleTimeoutMinutes: idle });
   if (values['unsafe-expose'] && !['127.0.0.1', '::1', 'localhost'].includes(values['unsafe-expose'])) {
     const { loadConfig } = await import('../config.ts');
     if (loadConfig().settings.auth !== 'token') {

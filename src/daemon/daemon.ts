@@ -20,6 +20,8 @@ export interface DaemonOptions {
   port: number;
   /** Listen address: loopback unless --unsafe-expose. */
   host?: string;
+  /** Overrides the config's idle timeout (a service-managed daemon never idles out). */
+  idleTimeoutMinutes?: number;
 }
 
 /** What daemon.json holds: how `ensure`, `status` and `stop` find a daemon. */
@@ -139,7 +141,7 @@ export class Daemon {
       pid: process.pid,
       version: VERSION,
       uptimeMs: Date.now() - this.startedAt,
-      idleTimeoutMinutes: this.config.settings.idleTimeoutMinutes,
+      idleTimeoutMinutes: this.idleMinutes,
       auth: this.config.settings.auth,
       // With token auth, stderr lines and errors (which may hold paths or secrets) need the token.
       servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? '(needs the token)' : null, stderrTail: [] })),
@@ -196,13 +198,17 @@ export class Daemon {
     this.closeWatcher = () => watcher.close();
   }
 
+  private get idleMinutes(): number {
+    return this.options.idleTimeoutMinutes ?? this.config.settings.idleTimeoutMinutes;
+  }
+
   private idleCheckMs(): number {
-    const minutes = this.config.settings.idleTimeoutMinutes;
+    const minutes = this.idleMinutes;
     return minutes > 0 ? Math.max(250, Math.min(30_000, (minutes * 60_000) / 4)) : 30_000;
   }
 
   private checkIdle(): void {
-    const minutes = this.config.settings.idleTimeoutMinutes;
+    const minutes = this.idleMinutes;
     if (minutes <= 0) return;
     let streams = 0;
     for (const unit of this.units.values()) streams += unit.openStreams;

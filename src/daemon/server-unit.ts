@@ -11,6 +11,8 @@ import { StreamableEndpoint } from './streamable.ts';
 export interface ServerHealth {
   name: string;
   transport: 'stdio' | 'http';
+  /** Which endpoint client configs point at. */
+  client: 'http' | 'sse';
   state: string;
   pid: number | null;
   restarts: number;
@@ -81,6 +83,7 @@ export class ServerUnit {
     return {
       name: this.def.name,
       transport: this.def.transport,
+      client: this.def.client,
       state: c.state,
       pid: c.pid ?? null,
       restarts: c.restarts,
