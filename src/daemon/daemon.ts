@@ -109,7 +109,8 @@ export class Daemon {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refusal = checkHostAndOrigin(req, this.options.port);
+    const exposed = this.options.host ? [`${this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host}:${this.options.port}`] : [];
+    const refusal = checkHostAndOrigin(req, this.options.port, exposed);
     if (refusal) {
       this.log(`refused ${req.method} ${req.url}: ${refusal}`);
       return sendError(res, 403, refusal);
