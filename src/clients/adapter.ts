@@ -1,0 +1,28 @@
+/** One server as a client should see it. */
+export interface ManagedEntry {
+  name: string;
+  /** Streamable HTTP URL. */
+  url: string;
+  /** Legacy SSE URL. */
+  sseUrl: string;
+  /** Which one the server's config asks clients to use. */
+  client: 'http' | 'sse';
+  /** Extra headers, e.g. the bearer token as an env reference. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * How one client reads MCP servers from a project file. The shared merge in
+ * merge.ts does the rest: parse, touch only our entries, write atomically.
+ */
+export interface ClientAdapter {
+  /** Name used in the config's `clients` list, e.g. "claude". */
+  name: string;
+  /** The project file, relative to the root, e.g. ".mcp.json". */
+  file: string;
+  format: 'json' | 'toml';
+  /** Key path of the object that holds the server entries, e.g. ["mcpServers"]. */
+  container: string[];
+  /** The entry written for one server. */
+  entry(server: ManagedEntry): Record<string, unknown>;
+}

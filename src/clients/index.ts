@@ -1,0 +1,14 @@
+// Client config adapters: one table, one entry per client. To support another
+// client, write a small module describing where its project file lives and
+// what one server entry looks like, and add it to `adapters` below; the merge
+// rules (only managed entries, atomic, malformed files refused untouched,
+// ownership records) are shared by all of them in merge.ts.
+import type { ClientAdapter } from './adapter.ts';
+import { claude } from './claude.ts';
+
+export type { ClientAdapter, ManagedEntry } from './adapter.ts';
+export { syncClients, type SyncResult } from './merge.ts';
+
+export const adapters: Record<string, ClientAdapter> = {
+  claude,
+};

@@ -1,0 +1,166 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic.ts';
+import { errorMessage } from '../errors.ts';
+import type { ClientAdapter, ManagedEntry } from './adapter.ts';
+
+export interface SyncResult {
+  client: string;
+  file: string;
+  status: 'written' | 'unchanged' | 'refused';
+  /** Names we manage but found written by someone else: left alone. */
+  conflicts: string[];
+  /** Entries we had written and no longer manage. */
+  removed: string[];
+  error?: string;
+}
+
+type Json = Record<string, unknown>;
+/** What mcp-auto wrote, per client file: the proof that an entry is ours. */
+type Ownership = Record<string, Record<string, unknown>>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function readOwnership(stateDir: string): Ownership {
+  try {
+    const data = JSON.parse(readFileSync(join(stateDir, 'clients.json'), 'utf8')) as unknown;
+    return isObject(data) ? (data as Ownership) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The file's own style, so a rewrite changes only our entries. */
+interface Style { bom: boolean; eol: string; indent: string | number; finalNewline: boolean }
+
+function styleOf(text: string): Style {
+  const body = text.replace(/^\uFEFF/, '');
+  const indent = /\n([ \t]+)\S/.exec(body)?.[1];
+  return {
+    bom: text.startsWith('\uFEFF'),
+    eol: body.includes('\r\n') ? '\r\n' : '\n',
+    indent: indent ?? 2,
+    finalNewline: body.length === 0 || /\r?\n$/.test(body),
+  };
+}
+
+async function parse(adapter: ClientAdapter, text: string): Promise<Json> {
+  const body = text.replace(/^\uFEFF/, '');
+  if (adapter.format === 'toml') {
+    const { parse: parseToml } = await import('smol-toml');
+    return parseToml(body) as Json;
+  }
+  if (body.trim() === '') return {};
+  const data = JSON.parse(body) as unknown;
+  if (!isObject(data)) throw new Error('the top level is not a JSON object');
+  return data;
+}
+
+async function serialize(adapter: ClientAdapter, doc: Json, style: Style): Promise<string> {
+  let text: string;
+  if (adapter.format === 'toml') {
+    const { stringify } = await import('smol-toml');
+    text = stringify(doc);
+  } else {
+    text = JSON.stringify(doc, null, style.indent);
+  }
+  text = text.replace(/\r?\n/g, style.eol);
+  if (style.finalNewline && !text.endsWith(style.eol)) text += style.eol;
+  return (style.bom ? '\uFEFF' : '') + text;
+}
+
+/** The object at the adapter's key path, created on the way if missing; undefined if something else is there. */
+function container(doc: Json, path: string[], create: boolean): Json | undefined {
+  let node: Json = doc;
+  for (const key of path) {
+    const next = node[key];
+    if (next === undefined) {
+      if (!create) return undefined;
+      node[key] = {};
+    } else if (!isObject(next)) {
+      return undefined;
+    }
+    node = node[key] as Json;
+  }
+  return node;
+}
+
+/**
+ * Brings one client file in line with the managed entries. Only entries we
+ * wrote (and that still read as we wrote them) are updated or removed; others
+ * are never touched, even under a managed name: that is reported as a
+ * conflict. Nothing is written when nothing changes; a file that does not
+ * parse is refused and left as it is.
+ */
+async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEntry[], owned: Record<string, unknown>): Promise<{ result: SyncResult; owned: Record<string, unknown> }> {
+  const file = join(root, adapter.file);
+  const result: SyncResult = { client: adapter.name, file, status: 'unchanged', conflicts: [], removed: [] };
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      return { result: { ...result, status: 'refused', error: `${file}: ${errorMessage(error)}` }, owned };
+    }
+  }
+  let doc: Json;
+  try {
+    doc = text === undefined ? {} : await parse(adapter, text);
+  } catch (error) {
+    return { result: { ...result, status: 'refused', error: `${file} is not valid ${adapter.format.toUpperCase()} (${errorMessage(error)}); fix it and run \`mcp-auto ensure\`` }, owned };
+  }
+  const servers = container(doc, adapter.container, entries.length > 0);
+  if (!servers) {
+    if (entries.length === 0) return { result, owned: {} };
+    return { result: { ...result, status: 'refused', error: `${file}: ${adapter.container.join('.')} is not an object; fix it and run \`mcp-auto ensure\`` }, owned };
+  }
+  const nextOwned: Record<string, unknown> = {};
+  let changed = false;
+  const managed = new Set(entries.map((e) => e.name));
+  for (const server of entries) {
+    const wanted = adapter.entry(server);
+    const current = servers[server.name];
+    const ours = server.name in owned && same(current, owned[server.name]);
+    if (current !== undefined && !ours && !same(current, wanted)) {
+      result.conflicts.push(server.name);
+      continue;
+    }
+    if (!same(current, wanted)) {
+      servers[server.name] = wanted;
+      changed = true;
+    }
+    nextOwned[server.name] = wanted;
+  }
+  for (const [name, written] of Object.entries(owned)) {
+    if (managed.has(name) || !same(servers[name], written)) continue;
+    delete servers[name];
+    result.removed.push(name);
+    changed = true;
+  }
+  if (changed) {
+    const style = text === undefined ? styleOf('{\n  "x": 1\n}\n') : styleOf(text);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileAtomic(file, await serialize(adapter, doc, style));
+    result.status = 'written';
+  }
+  return { result, owned: nextOwned };
+}
+
+/** Syncs every listed client's project file; ownership records live in <stateDir>/clients.json. */
+export async function syncClients(root: string, stateDir: string, adapters: ClientAdapter[], entries: ManagedEntry[]): Promise<SyncResult[]> {
+  const ownership = readOwnership(stateDir);
+  const before = JSON.stringify(ownership);
+  const results: SyncResult[] = [];
+  for (const adapter of adapters) {
+    const { result, owned } = await syncOne(root, adapter, entries, ownership[adapter.file] ?? {});
+    results.push(result);
+    if (Object.keys(owned).length > 0) ownership[adapter.file] = owned;
+    else delete ownership[adapter.file];
+  }
+  if (JSON.stringify(ownership) !== before) {
+    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
+  }
+  return results;
+}

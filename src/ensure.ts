@@ -1,0 +1,206 @@
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, appendFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.ts';
+import { adapters, syncClients, type ManagedEntry, type SyncResult } from './clients/index.ts';
+import { loadConfig, projectConfigPath, readConfigFile, userConfigPath, defaultSettings, type EffectiveConfig, type Settings } from './config.ts';
+import { daemonStatus, fetchHealth, type Health } from './daemon-state.ts';
+import { UserError } from './errors.ts';
+import { withLock } from './lock.ts';
+import { stateDirFor } from './paths.ts';
+import { choosePort } from './port.ts';
+import { findRoot, type ProjectRoot } from './root.ts';
+import { trustState, type TrustState } from './trust.ts';
+
+export interface EnsureResult {
+  root: string;
+  marker: string;
+  port: number;
+  url: string;
+  pid: number;
+  /** True when this call started the daemon. */
+  started: boolean;
+  trust: TrustState;
+  servers: string[];
+  clients: SyncResult[];
+  /** Lines the user should see. */
+  notices: string[];
+  /** The notices not shown before for this root and config (the hook shows only these). */
+  freshNotices: string[];
+}
+
+/** The user's settings (markers, port range, clients), without the project's servers. */
+export function userSettings(): Settings {
+  const user = readConfigFile(userConfigPath());
+  return { ...defaultSettings, ...Object.fromEntries(Object.entries(user ?? {}).filter(([k]) => k in defaultSettings)) } as Settings;
+}
+
+export function locateRoot(dir: string, settings = userSettings()): ProjectRoot | undefined {
+  return findRoot(dir, settings.markers);
+}
+
+/** The config the daemon runs for this root: the project file only when trusted. */
+export function projectConfig(root: string): { config: EffectiveConfig; trust: TrustState } {
+  const file = projectConfigPath(root);
+  const trust = trustState(file);
+  return { config: loadConfig({ projectFile: trust === 'trusted' ? file : undefined }), trust };
+}
+
+/** The client entries for a daemon on `port`. */
+export function managedEntries(config: EffectiveConfig, port: number): ManagedEntry[] {
+  const base = `http://127.0.0.1:${port}`;
+  const headers = config.settings.auth === 'token'
+    // Never the token itself in a project file: clients expand the variable
+    // (`mcp-auto exec` and `use mcp` export it).
+    ? { Authorization: 'Bearer ${MCP_AUTO_TOKEN}' }
+    : undefined;
+  return [...config.servers.values()].map((s) => ({
+    name: s.name,
+    url: `${base}/servers/${s.name}/mcp`,
+    sseUrl: `${base}/servers/${s.name}/sse`,
+    client: s.client,
+    ...(headers ? { headers } : {}),
+  }));
+}
+
+const START_WAIT_MS = 10_000;
+
+/**
+ * Makes sure the root's daemon runs and the client configs point at it.
+ * Fast path: the daemon record names a live daemon for this root → one GET.
+ * Otherwise, under the root's lock: pick the port (hash, then probe), start the
+ * daemon detached, wait only until its port answers — never for its servers.
+ */
+export async function ensureRoot(project: ProjectRoot): Promise<EnsureResult> {
+  const { root, marker } = project;
+  const stateDir = stateDirFor(root);
+  const { config, trust } = projectConfig(root);
+  let started = false;
+  let status = await daemonStatus(root, { ensure: true });
+  let health: Health;
+  if (status.kind === 'running') {
+    health = status.health;
+  } else {
+    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+    health = await withLock(stateDir, async () => {
+      status = await daemonStatus(root, { ensure: true });
+      if (status.kind === 'running') return status.health;
+      started = true;
+      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'stale' ? status.record.port : undefined);
+    });
+  }
+  const entries = managedEntries(config, health.port);
+  const chosen = config.settings.clients.map((name) => {
+    const adapter = adapters[name];
+    if (!adapter) throw new UserError(`unknown client '${name}' in "clients" (known: ${Object.keys(adapters).join(', ')})`, 2);
+    return adapter;
+  });
+  const clients = await syncClients(root, stateDir, chosen, entries);
+  const { notices, freshNotices } = noticesFor(root, stateDir, trust, clients);
+  return {
+    root, marker, port: health.port, url: `http://127.0.0.1:${health.port}`, pid: health.pid, started, trust,
+    servers: entries.map((e) => e.name), clients, notices, freshNotices,
+  };
+}
+
+async function startDaemon(root: string, stateDir: string, range: [number, number], previousPort: number | undefined): Promise<Health> {
+  const tried = new Set<number>();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const { port, holder } = await choosePortAvoiding(root, range, tried, previousPort);
+    if (holder === 'ours') {
+      const health = await fetchHealth(port, { ensure: true });
+      if (health) return health;
+    }
+    tried.add(port);
+    const child = spawnDaemon(root, port, stateDir);
+    const outcome = await waitForDaemon(child, port, root);
+    if (outcome === 'port-taken') continue;
+    if (outcome === 'timeout' || outcome === 'exited') {
+      throw new UserError(`the daemon for ${root} did not start (${outcome}); see \`mcp-auto logs ${root}\``);
+    }
+    return outcome;
+  }
+  throw new UserError(`could not find a port for ${root}; see \`mcp-auto doctor\``);
+}
+
+async function choosePortAvoiding(root: string, range: [number, number], tried: Set<number>, previous: number | undefined) {
+  // A daemon killed -9 comes back on the port clients already know, if it is free.
+  if (previous !== undefined && !tried.has(previous)) {
+    const { portHolder } = await import('./port.ts');
+    const { holder } = await portHolder(previous, root);
+    if (holder === 'free' || holder === 'ours') return { port: previous, holder };
+  }
+  const choice = await choosePort(root, range);
+  if (!tried.has(choice.port)) return choice;
+  throw new UserError(`port ${choice.port} keeps being taken; see \`mcp-auto doctor\``);
+}
+
+/** Fully detached: own session, no stdin, output to the log — it never holds a shell's or direnv's pipes. */
+function spawnDaemon(root: string, port: number, stateDir: string) {
+  const log = openSync(join(stateDir, 'daemon.log'), 'a', 0o600);
+  const cli = process.argv[1]!;
+  const child = spawn(process.execPath, [cli, 'daemon', '--root', root, '--port', String(port)], {
+    detached: true,
+    stdio: ['ignore', log, log],
+    cwd: root,
+    env: process.env,
+  });
+  closeSync(log);
+  return child;
+}
+
+function waitForDaemon(child: ReturnType<typeof spawn>, port: number, root: string): Promise<Health | 'port-taken' | 'exited' | 'timeout'> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (value: Health | 'port-taken' | 'exited' | 'timeout') => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      child.unref();
+      resolve(value);
+    };
+    child.once('exit', (code) => finish(code === 3 ? 'port-taken' : 'exited'));
+    const timer = setTimeout(() => finish('timeout'), START_WAIT_MS);
+    const poll = async () => {
+      while (!done) {
+        const health = await fetchHealth(port, { timeoutMs: 500, ensure: true });
+        if (health?.root === root) return finish(health);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
+    void poll();
+  });
+}
+
+/** What the user must hear, each said once per (root, file content): the hook must not nag every prompt. */
+function noticesFor(root: string, stateDir: string, trust: TrustState, clients: SyncResult[]): { notices: string[]; freshNotices: string[] } {
+  const lines: string[] = [];
+  if (trust === 'untrusted') lines.push(`mcp-auto: ${projectConfigPath(root)} is not trusted; run \`mcp-auto trust ${root}\` to use it`);
+  for (const c of clients) {
+    if (c.error) lines.push(`mcp-auto: ${c.error}`);
+    for (const name of c.conflicts) lines.push(`mcp-auto: ${c.file} already has a '${name}' entry mcp-auto did not write; left as is (rename or remove it)`);
+  }
+  const shownFile = join(stateDir, 'notices-shown.json');
+  let shown: string[] = [];
+  try { shown = JSON.parse(readFileSync(shownFile, 'utf8')) as string[]; } catch { /* none yet */ }
+  const key = (line: string) => createHash('sha256').update(line).update(fileDigest(projectConfigPath(root))).digest('hex').slice(0, 16);
+  const fresh = lines.filter((l) => !shown.includes(key(l)));
+  if (fresh.length > 0) {
+    try {
+      writeFileAtomic(shownFile, JSON.stringify([...shown, ...fresh.map(key)].slice(-200)), 0o600);
+    } catch { /* a notice shown twice is no harm */ }
+  }
+  return { notices: lines, freshNotices: fresh };
+}
+
+function fileDigest(file: string): string {
+  try { return createHash('sha256').update(readFileSync(file)).digest('hex'); } catch { return 'none'; }
+}
+
+/** Appends notices in one write (the hook prints and removes the file at its next prompt). */
+export function writeNotices(file: string, lines: string[]): void {
+  if (lines.length === 0) return;
+  mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+  appendFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+}
