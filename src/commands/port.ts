@@ -1,6 +1,25 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto port: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('port: not built yet');
+import { parse } from '../args.ts';
+import { daemonStatus } from '../daemon-state.ts';
+import { userSettings } from '../ensure.ts';
+import { rootArg } from '../lifecycle.ts';
+import { hashedPort } from '../port.ts';
+
+export const help = `
+Usage: mcp-auto port [DIR] [--json]
+
+Prints a project's port: the one its running daemon uses, else the one its
+root hashes to.
+
+Example:
+  curl http://127.0.0.1:$(mcp-auto port)/health
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse('port', argv, { json: { type: 'boolean' } });
+  const root = rootArg(positionals[0]);
+  const status = await daemonStatus(root);
+  const running = status.kind === 'running';
+  const port = running ? status.record.port : hashedPort(root, userSettings().portRange);
+  console.log(values.json ? JSON.stringify({ root, port, running }) : String(port));
+  return 0;
 }

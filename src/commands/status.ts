@@ -1,6 +1,76 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto status: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('status: not built yet');
+import kleur from 'kleur';
+import { parse } from '../args.ts';
+import { allRecords, fetchHealth, pidAlive, type Health } from '../daemon-state.ts';
+import { rssMb } from '../process.ts';
+
+export const help = `
+Usage: mcp-auto status [--json] [--watch]
+
+Lists every mcp-auto daemon: root, port, pid, uptime, memory, and each
+server's state and sessions. Daemons whose process is gone show as stale
+(\`mcp-auto doctor --fix\` cleans them up).
+
+  --json    print the list as JSON
+  --watch   redraw every second (Ctrl-C to quit)
+
+Example:
+  mcp-auto status
+`;
+
+interface Row {
+  root: string; port: number; pid: number; state: 'running' | 'stale'; uptimeMs: number | null; rssMb: number | null;
+  servers: Health['servers'];
+}
+
+export async function collect(): Promise<Row[]> {
+  const rows = await Promise.all(allRecords().map(async (record): Promise<Row> => {
+    const health = pidAlive(record.pid) ? await fetchHealth(record.port, { timeoutMs: 800 }) : undefined;
+    const running = health?.root === record.root;
+    return {
+      root: record.root, port: record.port, pid: record.pid, state: running ? 'running' : 'stale',
+      uptimeMs: running ? health.uptimeMs : null,
+      rssMb: running ? (await rssMb(record.pid)) ?? null : null,
+      servers: running ? health.servers : [],
+    };
+  }));
+  return rows.sort((a, b) => a.root.localeCompare(b.root));
+}
+
+function duration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+export function render(rows: Row[]): string {
+  if (rows.length === 0) return 'no mcp-auto daemons (cd into a project with the hook installed, or run `mcp-auto ensure`)';
+  const stateColour = (s: string) => (s === 'ready' ? kleur.green(s) : s === 'failed' ? kleur.red(s) : kleur.yellow(s));
+  const lines: string[] = [];
+  for (const r of rows) {
+    const head = r.state === 'running'
+      ? `${kleur.bold(r.root)}  127.0.0.1:${r.port}  pid ${r.pid}  up ${duration(r.uptimeMs!)}  ${r.rssMb ?? '?'} MB`
+      : `${kleur.bold(r.root)}  ${kleur.red('stale')} (pid ${r.pid} on port ${r.port} is gone; mcp-auto doctor --fix)`;
+    lines.push(head);
+    for (const s of r.servers) {
+      const extra = s.lastError ? `  ${kleur.dim(s.lastError)}` : '';
+      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state).padEnd(10)} sessions ${s.sessions}  restarts ${s.restarts}${extra}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse('status', argv, { json: { type: 'boolean' }, watch: { type: 'boolean', short: 'w' } }, false);
+  if (!process.stdout.isTTY || process.env.NO_COLOR) kleur.enabled = false;
+  if (values.watch) {
+    for (;;) {
+      const text = render(await collect());
+      process.stdout.write(`\x1b[H\x1b[2J${new Date().toLocaleTimeString()}  mcp-auto status --watch (Ctrl-C to quit)\n\n${text}\n`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  const rows = await collect();
+  console.log(values.json ? JSON.stringify(rows, null, 2) : render(rows));
+  return 0;
 }

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { killGroupOf } from './process.ts';
+import { daemonStatus, pidAlive, recordFor, type DaemonRecord } from './daemon-state.ts';
+import { UserError } from './errors.ts';
+import { locateRoot } from './ensure.ts';
+
+/** The project root for a command's DIR argument, or a one-line error saying what to do. */
+export function rootArg(dir: string | undefined): string {
+  const start = resolve(dir ?? '.');
+  const project = locateRoot(start);
+  if (!project) throw new UserError(`no project root above ${start}; run inside a project, or create .mcp-auto.json there (\`mcp-auto init\`)`);
+  return project.root;
+}
+
+/** SIGTERM, wait (bounded), then SIGKILL the daemon's process group. True if one was running. */
+export async function stopDaemon(record: DaemonRecord, graceMs = 5000): Promise<boolean> {
+  if (!pidAlive(record.pid)) return false;
+  try { process.kill(record.pid, 'SIGTERM'); } catch { return false; }
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    if (!pidAlive(record.pid)) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  killGroupOf(record.pid);
+  return true;
+}
+
+export async function stopRoot(root: string): Promise<boolean> {
+  const status = await daemonStatus(root);
+  const record = status.kind === 'none' ? undefined : status.record;
+  if (!record) return false;
+  // A stale record may name a pid that is now someone else's: only signal our own daemon.
+  if (status.kind !== 'running') return false;
+  return stopDaemon(record);
+}
+
+export { recordFor };

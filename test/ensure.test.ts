@@ -1,0 +1,207 @@
+// `mcp-auto ensure` and the lifecycle commands, against the real daemon and the
+// default `memory` server (no config needed).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { makeEnv, run, waitFor, type TestEnv } from './helpers.ts';
+import { hashedPort } from '../src/port.ts';
+
+const RANGE: [number, number] = [30500, 30999];
+const envs: TestEnv[] = [];
+after(async () => { for (const e of envs) await e.cleanup(); });
+
+function world() {
+  const env = makeEnv({ portRange: RANGE });
+  envs.push(env);
+  return env;
+}
+
+async function ensureJson(env: TestEnv, dir: string) {
+  const r = await run(['ensure', '--json', dir], env.env);
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as { root: string; port: number; pid: number; started: boolean; clients: Array<{ status: string; conflicts: string[]; error?: string }> };
+}
+
+const daemonCount = (root: string) => execFileSync('ps', ['-e', '-o', 'args=']).toString().split('\n')
+  .filter((l) => l.includes(' daemon --root ') && l.includes(`--root ${root} `)).length;
+
+test('ensure starts the daemon, writes .mcp.json; a second ensure writes and starts nothing', async () => {
+  const env = world();
+  const root = env.project('alpha');
+  const first = await ensureJson(env, join(root));
+  assert.equal(first.started, true);
+  assert.equal(first.root, root);
+  assert.equal(first.port, hashedPort(root, RANGE));
+  const health = await (await fetch(`http://127.0.0.1:${first.port}/health`)).json() as { root: string };
+  assert.equal(health.root, root);
+  const mcpJson = join(root, '.mcp.json');
+  assert.deepEqual(JSON.parse(readFileSync(mcpJson, 'utf8')), {
+    mcpServers: { memory: { type: 'http', url: `http://127.0.0.1:${first.port}/servers/memory/mcp` } },
+  });
+  const mtime = statSync(mcpJson).mtimeMs;
+  const second = await ensureJson(env, root);
+  assert.equal(second.started, false);
+  assert.equal(second.pid, first.pid);
+  assert.equal(statSync(mcpJson).mtimeMs, mtime, '.mcp.json not rewritten');
+  assert.equal(daemonCount(root), 1);
+});
+
+test('an SDK client connects to the URL written in .mcp.json and lists the tools', async () => {
+  const env = world();
+  const root = env.project('beta');
+  await ensureJson(env, root);
+  const { url } = JSON.parse(readFileSync(join(root, '.mcp.json'), 'utf8')).mcpServers.memory as { url: string };
+  const client = new Client({ name: 't', version: '1' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  const tools = (await client.listTools()).tools.map((t) => t.name);
+  assert.ok(tools.includes('create_entities'), tools.join());
+  await client.close();
+});
+
+test('20 concurrent ensures on one root start exactly one daemon', async () => {
+  const env = world();
+  const root = env.project('gamma');
+  const results = await Promise.all(Array.from({ length: 20 }, () => run(['ensure', '--json', root], env.env)));
+  for (const r of results) assert.equal(r.code, 0, r.stderr);
+  const pids = new Set(results.map((r) => (JSON.parse(r.stdout) as { pid: number }).pid));
+  assert.equal(pids.size, 1);
+  assert.equal(results.filter((r) => (JSON.parse(r.stdout) as { started: boolean }).started).length, 1);
+  assert.equal(daemonCount(root), 1);
+});
+
+test('a daemon killed -9 leaves a stale record: the next ensure replaces it on the same port', async () => {
+  const env = world();
+  const root = env.project('delta');
+  const first = await ensureJson(env, root);
+  process.kill(first.pid, 'SIGKILL');
+  await waitFor(() => { try { process.kill(first.pid, 0); return false; } catch { return true; } }, 5000, 'daemon gone');
+  const status = await run(['status', '--json'], env.env);
+  assert.equal((JSON.parse(status.stdout) as Array<{ state: string }>)[0]!.state, 'stale');
+  const second = await ensureJson(env, root);
+  assert.equal(second.started, true);
+  assert.equal(second.port, first.port);
+  assert.notEqual(second.pid, first.pid);
+});
+
+test('a foreign process on the hashed port: the probe takes the next one, the same on every run', async () => {
+  const env = world();
+  const root = env.project('epsilon');
+  const hashed = hashedPort(root, RANGE);
+  const squatter = createServer((s) => s.end('HTTP/1.1 200 OK\r\n\r\nnot mcp-auto'));
+  await new Promise<void>((r) => squatter.listen(hashed, '127.0.0.1', r));
+  try {
+    const first = await ensureJson(env, root);
+    assert.notEqual(first.port, hashed);
+    assert.equal(first.port, hashed === RANGE[1] ? RANGE[0] : hashed + 1);
+    assert.match(readFileSync(join(root, '.mcp.json'), 'utf8'), new RegExp(`127\\.0\\.0\\.1:${first.port}/`));
+    const again = await ensureJson(env, root);
+    assert.equal(again.port, first.port);
+    const port = await run(['port', root], env.env);
+    assert.equal(port.stdout.trim(), String(first.port));
+  } finally {
+    squatter.close();
+  }
+});
+
+test('.mcp.json merge: other servers and keys kept, odd formatting, unicode, 1 MB; only our entry changes', async () => {
+  const env = world();
+  const root = env.project('zeta');
+  const big = 'x'.repeat(1024 * 1024);
+  const original = {
+    '$schema': 'ünïcödé ✓ 🚀',
+    mcpServers: {
+      mine: { command: 'uvx', args: ['--from', 'git+https://example.invalid/serena', 'serena'], env: { KEY: 'välue' } },
+      other: { type: 'http', url: 'http://127.0.0.1:9/x', blob: big },
+    },
+    trailing: [1, 2.5, null, true],
+  };
+  const text = `{\r\n\t"$schema": ${JSON.stringify(original.$schema)},\r\n\t"mcpServers": ${JSON.stringify(original.mcpServers)},\r\n\t"trailing": [1, 2.5, null, true]\r\n}`;
+  writeFileSync(join(root, '.mcp.json'), text);
+  const r = await ensureJson(env, root);
+  const after = readFileSync(join(root, '.mcp.json'), 'utf8');
+  const parsed = JSON.parse(after);
+  assert.deepEqual(parsed.mcpServers.mine, original.mcpServers.mine);
+  assert.deepEqual(parsed.mcpServers.other, original.mcpServers.other);
+  assert.deepEqual(parsed.trailing, original.trailing);
+  assert.equal(parsed.$schema, original.$schema);
+  assert.deepEqual(Object.keys(parsed), ['$schema', 'mcpServers', 'trailing']);
+  assert.deepEqual(Object.keys(parsed.mcpServers), ['mine', 'other', 'memory']);
+  assert.equal(parsed.mcpServers.memory.url, `http://127.0.0.1:${r.port}/servers/memory/mcp`);
+  assert.ok(after.includes('\r\n\t"mcpServers"'), 'CRLF and tab indentation kept');
+  assert.ok(!after.endsWith('\n'), 'no final newline added where there was none');
+});
+
+test('a malformed .mcp.json is refused with one clear line and left byte-for-byte', async () => {
+  const env = world();
+  const root = env.project('eta');
+  const bad = Buffer.from('{ "mcpServers": { "a": 1, }\n');
+  writeFileSync(join(root, '.mcp.json'), bad);
+  const r = await run(['ensure', root], env.env);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /\.mcp\.json is not valid JSON .*; fix it and run `mcp-auto ensure`/);
+  assert.deepEqual(readFileSync(join(root, '.mcp.json')), bad);
+});
+
+test('a user-written entry with a managed name is never touched; the conflict is reported', async () => {
+  const env = world();
+  const root = env.project('theta');
+  const mine = { mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'] } } };
+  writeFileSync(join(root, '.mcp.json'), JSON.stringify(mine, null, 2));
+  const before = readFileSync(join(root, '.mcp.json'));
+  const r = await ensureJson(env, root);
+  assert.deepEqual(r.clients[0]!.conflicts, ['memory']);
+  assert.deepEqual(readFileSync(join(root, '.mcp.json')), before);
+});
+
+test('entries mcp-auto wrote and no longer manages are removed; edited ones become the user\'s', async () => {
+  const env = world();
+  const root = env.project('iota');
+  const first = await ensureJson(env, root);
+  // memory is switched off: our entry goes, a user entry stays.
+  const doc = JSON.parse(readFileSync(join(root, '.mcp.json'), 'utf8'));
+  doc.mcpServers.keep = { type: 'http', url: 'http://127.0.0.1:1/keep' };
+  writeFileSync(join(root, '.mcp.json'), JSON.stringify(doc, null, 2));
+  env.writeUserConfig({ portRange: RANGE, defaults: [] });
+  await run(['restart', root], env.env);
+  const after = JSON.parse(readFileSync(join(root, '.mcp.json'), 'utf8'));
+  assert.deepEqual(Object.keys(after.mcpServers), ['keep']);
+  void first;
+});
+
+test('status, port, logs, stop and restart', async () => {
+  const env = world();
+  const root = env.project('kappa');
+  const first = await ensureJson(env, root);
+  const status = JSON.parse((await run(['status', '--json'], env.env)).stdout) as Array<{ root: string; port: number; state: string; rssMb: number; servers: Array<{ name: string }> }>;
+  assert.equal(status.length, 1);
+  assert.equal(status[0]!.root, root);
+  assert.equal(status[0]!.state, 'running');
+  assert.ok(status[0]!.rssMb > 0);
+  assert.deepEqual(status[0]!.servers.map((s) => s.name), ['memory']);
+  assert.equal((await run(['port'], env.env, { cwd: root })).stdout.trim(), String(first.port));
+  const logs = await run(['logs', root, '-n', '5'], env.env);
+  assert.match(logs.stdout, /daemon .* for /);
+  const restarted = await run(['restart', root, '--json'], env.env);
+  const after = JSON.parse(restarted.stdout) as { port: number; pid: number };
+  assert.equal(after.port, first.port);
+  assert.notEqual(after.pid, first.pid);
+  const stop = await run(['stop', root], env.env);
+  assert.match(stop.stdout, /stopped/);
+  assert.throws(() => process.kill(after.pid, 0));
+  assert.equal(existsSync(join(root, '.mcp.json')), true);
+  const none = await run(['stop', '--all'], env.env);
+  assert.match(none.stdout, /no daemon was running/);
+});
+
+test('outside any project ensure does nothing; $HOME with a .git is not a root', async () => {
+  const env = world();
+  writeFileSync(join(env.home, '.git'), '');
+  const r = await run(['ensure', '--json', env.home], env.env);
+  assert.equal(r.code, 0);
+  assert.equal(JSON.parse(r.stdout).root, null);
+});
