@@ -5,10 +5,18 @@
 // ownership records) are shared by all of them in merge.ts.
 import type { ClientAdapter } from './adapter.ts';
 import { claude } from './claude.ts';
+import { codex } from './codex.ts';
+import { cursor } from './cursor.ts';
+import { gemini } from './gemini.ts';
+import { vscode } from './vscode.ts';
 
 export type { ClientAdapter, ManagedEntry } from './adapter.ts';
-export { syncClients, type SyncResult } from './merge.ts';
+export { syncClients, forgetOwnership, type SyncResult } from './merge.ts';
 
 export const adapters: Record<string, ClientAdapter> = {
   claude,
+  cursor,
+  vscode,
+  gemini,
+  codex,
 };

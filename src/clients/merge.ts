@@ -164,3 +164,12 @@ export async function syncClients(root: string, stateDir: string, adapters: Clie
   }
   return results;
 }
+
+/** Forgets that we wrote these entries of one client file (unadopt hands them back to the user). */
+export function forgetOwnership(stateDir: string, file: string, names: string[]): void {
+  const ownership = readOwnership(stateDir);
+  const owned = ownership[file];
+  if (!owned) return;
+  for (const name of names) delete owned[name];
+  writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
+}

@@ -1,6 +1,30 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto adopt: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('adopt: not built yet');
+import { parse } from '../args.ts';
+import { adopt } from '../adopt.ts';
+import { ensureRoot, locateRoot } from '../ensure.ts';
+import { rootArg } from '../lifecycle.ts';
+
+export const help = `
+Usage: mcp-auto adopt [DIR]
+
+Takes the stdio servers already in .mcp.json (entries with a "command", e.g. a
+hand-written \`uvx … serena\` entry), moves their definitions into the
+project's .mcp-auto.json (and trusts it, since you asked), serves them from the
+daemon and points the entries at it. \`mcp-auto unadopt\` puts the original
+entries back exactly.
+
+Example:
+  mcp-auto adopt && mcp-auto status
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { positionals } = parse('adopt', argv, {});
+  const root = rootArg(positionals[0]);
+  const names = adopt(root);
+  if (names.length === 0) {
+    console.log('mcp-auto: no stdio servers in .mcp.json to adopt');
+    return 0;
+  }
+  const result = await ensureRoot(locateRoot(root)!);
+  console.log(`mcp-auto: adopted ${names.join(', ')}; served at ${result.url}/servers/<name>/mcp`);
+  return 0;
 }

@@ -1,6 +1,26 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto approve: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('approve: not built yet');
+import { parse } from '../args.ts';
+import { approve, settingsPath } from '../claude-settings.ts';
+import { projectConfig } from '../ensure.ts';
+import { rootArg } from '../lifecycle.ts';
+
+export const help = `
+Usage: mcp-auto approve [DIR]
+
+Lets Claude Code use the servers mcp-auto manages without its approval prompt:
+adds their names to .claude/settings.local.json "enabledMcpjsonServers"
+(other settings kept).
+
+Example:
+  mcp-auto approve
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { positionals } = parse('approve', argv, {});
+  const root = rootArg(positionals[0]);
+  const servers = [...projectConfig(root).config.servers.keys()];
+  const added = approve(root, servers);
+  console.log(added.length
+    ? `mcp-auto: approved ${added.join(', ')} in ${settingsPath(root)}`
+    : `mcp-auto: ${servers.join(', ') || 'no servers'} already approved`);
+  return 0;
 }

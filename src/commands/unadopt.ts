@@ -1,6 +1,29 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto unadopt: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('unadopt: not built yet');
+import { parse } from '../args.ts';
+import { unadopt } from '../adopt.ts';
+import { forgetOwnership } from '../clients/index.ts';
+import { ensureRoot, locateRoot } from '../ensure.ts';
+import { rootArg } from '../lifecycle.ts';
+import { stateDirFor } from '../paths.ts';
+
+export const help = `
+Usage: mcp-auto unadopt [DIR]
+
+Restores the .mcp.json entries \`mcp-auto adopt\` replaced, exactly as they
+were, and removes their definitions from .mcp-auto.json.
+
+Example:
+  mcp-auto unadopt
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { positionals } = parse('unadopt', argv, {});
+  const root = rootArg(positionals[0]);
+  const names = unadopt(root, (restored) => forgetOwnership(stateDirFor(root), '.mcp.json', restored));
+  if (names.length === 0) {
+    console.log('mcp-auto: nothing was adopted here');
+    return 0;
+  }
+  await ensureRoot(locateRoot(root)!);
+  console.log(`mcp-auto: restored ${names.join(', ')} in .mcp.json`);
+  return 0;
 }

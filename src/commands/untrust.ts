@@ -1,6 +1,21 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto untrust: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('untrust: not built yet');
+import { parse } from '../args.ts';
+import { projectConfigPath } from '../config.ts';
+import { rootArg } from '../lifecycle.ts';
+import { untrust } from '../trust.ts';
+
+export const help = `
+Usage: mcp-auto untrust [DIR]     (also: mcp-auto deny)
+
+Revokes trust in a project's .mcp-auto.json: the daemon goes back to the
+servers of your own config.
+
+Example:
+  mcp-auto untrust
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { positionals } = parse('untrust', argv, {});
+  const file = projectConfigPath(rootArg(positionals[0]));
+  console.log(untrust(file) ? `mcp-auto: ${file} is no longer trusted` : `mcp-auto: ${file} was not trusted`);
+  return 0;
 }

@@ -1,0 +1,138 @@
+import { readFileSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.ts';
+import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from './config.ts';
+import { UserError, errorMessage } from './errors.ts';
+import { stateDirFor } from './paths.ts';
+import { trust, trustState } from './trust.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What adopt took, kept in the state dir (not in the project, which may be
+ * committed): the original .mcp.json entries exactly, and whether adopt
+ * created .mcp-auto.json, so that unadopt can put everything back.
+ */
+interface AdoptRecord { entries: Record<string, unknown>; createdConfig: boolean }
+
+const recordPath = (root: string) => join(stateDirFor(root), 'adopted.json');
+
+function readJson(file: string): { text: string; data: Json } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const data = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    if (!isObject(data)) throw new Error('the top level is not an object');
+    return { text, data };
+  } catch (error) {
+    throw new UserError(`${file} is not valid JSON (${errorMessage(error)}); fix it first`);
+  }
+}
+
+function indentOf(text: string): string | number {
+  return /\n([ \t]+)\S/.exec(text)?.[1] ?? 2;
+}
+
+function writeJson(file: string, data: Json, like?: string): void {
+  const eol = like?.includes('\r\n') ? '\r\n' : '\n';
+  const body = JSON.stringify(data, null, like ? indentOf(like) : 2).replace(/\n/g, eol);
+  writeFileAtomic(file, (like?.startsWith('\uFEFF') ? '\uFEFF' : '') + body + (like === undefined || /\r?\n$/.test(like) ? eol : ''));
+}
+
+/** A .mcp.json entry that runs a command: one the daemon can serve instead. */
+function isStdioEntry(entry: unknown): entry is { command: string; args?: unknown; env?: unknown; cwd?: unknown } {
+  return isObject(entry) && typeof entry.command === 'string' && (entry.type === undefined || entry.type === 'stdio');
+}
+
+function toSpec(entry: { command: string; args?: unknown; env?: unknown; cwd?: unknown }): ServerSpec {
+  const spec: Exclude<ServerSpec, boolean> = { command: entry.command };
+  if (Array.isArray(entry.args)) spec.args = entry.args.map(String);
+  if (isObject(entry.env)) spec.env = Object.fromEntries(Object.entries(entry.env).map(([k, v]) => [k, String(v)]));
+  if (typeof entry.cwd === 'string') spec.cwd = entry.cwd;
+  return spec;
+}
+
+/**
+ * Moves the stdio servers of .mcp.json into .mcp-auto.json (trusted, since the
+ * user asked) and takes their entries out of .mcp.json; the caller's ensure then
+ * writes entries pointing at the daemon under the same names.
+ */
+export function adopt(root: string): string[] {
+  const mcpFile = join(root, '.mcp.json');
+  const mcp = readJson(mcpFile);
+  if (!mcp) throw new UserError(`${mcpFile} does not exist: nothing to adopt`);
+  const servers = mcp.data.mcpServers;
+  if (!isObject(servers)) throw new UserError(`${mcpFile} has no mcpServers object: nothing to adopt`);
+  const names = Object.keys(servers).filter((n) => isStdioEntry(servers[n]));
+  if (names.length === 0) return [];
+
+  const configFile = projectConfigPath(root);
+  if (existsSync(configFile) && trustState(configFile) !== 'trusted') {
+    throw new UserError(`${configFile} is not trusted; review it and run \`mcp-auto trust\` before adopting into it`);
+  }
+  const existing = readJson(configFile);
+  const config = (existing ? parseConfig(configFile, existing.text) : {}) as ConfigFile;
+  const specs: Record<string, ServerSpec> = Array.isArray(config.servers)
+    ? Object.fromEntries(config.servers.map((n) => [n, true]))
+    : { ...(config.servers ?? {}) };
+  const previous = readRecord(root);
+  const record: AdoptRecord = { entries: { ...previous?.entries }, createdConfig: previous?.createdConfig ?? !existing };
+  for (const name of names) {
+    if (name in specs) throw new UserError(`${configFile} already defines '${name}'; rename one of them, then adopt`);
+    specs[name] = toSpec(servers[name] as { command: string });
+    record.entries[name] = servers[name];
+  }
+  // Record first: whatever happens next, unadopt can restore.
+  mkdirSync(stateDirFor(root), { recursive: true, mode: 0o700 });
+  writeFileAtomic(recordPath(root), `${JSON.stringify(record, null, 2)}\n`, 0o600);
+  writeJson(configFile, { ...(existing?.data ?? {}), servers: specs }, existing?.text);
+  trust(configFile);
+  for (const name of names) delete servers[name];
+  writeJson(mcpFile, mcp.data, mcp.text);
+  return names;
+}
+
+function readRecord(root: string): AdoptRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(recordPath(root), 'utf8')) as AdoptRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Puts the adopted entries back into .mcp.json exactly as they were and takes
+ * their definitions out of .mcp-auto.json (removing the file if adopt made it
+ * and nothing else is left). Returns the names restored.
+ */
+export function unadopt(root: string, dropOwnership: (names: string[]) => void): string[] {
+  const record = readRecord(root);
+  if (!record || Object.keys(record.entries).length === 0) return [];
+  const names = Object.keys(record.entries);
+  const configFile = projectConfigPath(root);
+  const existing = readJson(configFile);
+  if (existing) {
+    const servers = isObject(existing.data.servers) ? { ...existing.data.servers } : {};
+    for (const name of names) delete servers[name];
+    const rest = { ...existing.data, servers };
+    if (record.createdConfig && Object.keys(servers).length === 0 && Object.keys(rest).length === 1) {
+      unlinkSync(configFile);
+    } else {
+      writeJson(configFile, rest, existing.text);
+      trust(configFile);
+    }
+  }
+  const mcpFile = join(root, '.mcp.json');
+  const mcp: { text: string | undefined; data: Json } = readJson(mcpFile) ?? { text: undefined, data: {} };
+  const servers = isObject(mcp.data.mcpServers) ? mcp.data.mcpServers : (mcp.data.mcpServers = {}) as Json;
+  for (const name of names) servers[name] = record.entries[name];
+  dropOwnership(names);
+  writeJson(mcpFile, mcp.data, mcp.text);
+  unlinkSync(recordPath(root));
+  return names;
+}
