@@ -1,6 +1,236 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto doctor: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('doctor: not built yet');
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync, readdirSync, unlinkSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import kleur from 'kleur';
+import { parse } from '../args.ts';
+import { approval } from '../claude-settings.ts';
+import { adapters } from '../clients/index.ts';
+import { projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig } from '../config.ts';
+import { allRecords, daemonStatus, pidAlive } from '../daemon-state.ts';
+import { errorMessage } from '../errors.ts';
+import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure.ts';
+import { stateDirFor } from '../paths.ts';
+import { hashedPort, portHolder } from '../port.ts';
+import type { ProjectRoot } from '../root.ts';
+
+export const help = `
+Usage: mcp-auto doctor [DIR] [--json] [--fix]
+
+Checks everything mcp-auto depends on, one line each, with the command that
+fixes what is wrong: Node, the shell hook or direnv, the project root, the
+config files and their trust, the port and who holds it, the daemon and its
+servers, .mcp.json, the commands servers need, stale state, Claude Code's
+approval. Exits 1 when something is wrong.
+
+  --fix   repair what is safe to repair (restart a dead daemon, rewrite
+          .mcp.json, remove stale state) and say what was done
+  --json  the same checks as data
+
+Example:
+  mcp-auto doctor --fix
+`;
+
+type Status = 'ok' | 'warn' | 'fail';
+interface Check { id: string; status: Status; message: string; fix?: string; fixable?: boolean }
+
+function onPath(command: string): boolean {
+  const candidates = isAbsolute(command) || command.includes('/')
+    ? [command]
+    : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, command));
+  return candidates.some((file) => { try { accessSync(file, constants.X_OK); return true; } catch { return false; } });
+}
+
+function hookCheck(): Check {
+  const hook = process.env.MCP_AUTO_HOOK;
+  if (hook) return { id: 'hook', status: 'ok', message: `the ${hook} hook is installed in this shell` };
+  if (process.env.MCP_AUTO_URL) return { id: 'hook', status: 'ok', message: 'direnv `use mcp` is active here' };
+  const direnvLib = join(process.env.XDG_CONFIG_HOME?.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config'), 'direnv');
+  const hasUseMcp = [join(direnvLib, 'direnvrc'), ...listDir(join(direnvLib, 'lib')).map((f) => join(direnvLib, 'lib', f))]
+    .some((f) => { try { return readFileSync(f, 'utf8').includes('use_mcp'); } catch { return false; } });
+  if (hasUseMcp) return { id: 'hook', status: 'warn', message: 'direnv has use_mcp, but this directory\'s .envrc does not `use mcp`', fix: "echo 'use mcp' >> .envrc && direnv allow" };
+  const shell = (process.env.SHELL ?? '').split('/').pop() || 'zsh';
+  const line = shell === 'fish' ? 'mcp-auto hook fish | source' : `eval "$(mcp-auto hook ${shell === 'bash' ? 'bash' : 'zsh'})"`;
+  return { id: 'hook', status: 'fail', message: 'no mcp-auto hook in this shell (or another tool replaced it)', fix: `add \`${line}\` to your shell's rc file, or \`mcp-auto direnv\` for direnv` };
+}
+
+function listDir(dir: string): string[] {
+  try { return readdirSync(dir); } catch { return []; }
+}
+
+function configChecks(root: string | undefined): Check[] {
+  const checks: Check[] = [];
+  for (const [id, file] of [['user-config', userConfigPath()], ...(root ? [['project-config', projectConfigPath(root)]] : [])] as Array<[string, string]>) {
+    try {
+      const config = readConfigFile(file);
+      checks.push({ id, status: 'ok', message: config ? `${file} parses` : `${file}: none (defaults apply)` });
+    } catch (error) {
+      checks.push({ id, status: 'fail', message: errorMessage(error), fix: `fix ${file} (the daemon keeps its last good config meanwhile)` });
+    }
+  }
+  return checks;
+}
+
+async function projectChecks(project: ProjectRoot, fix: boolean, done: string[]): Promise<Check[]> {
+  const { root, marker } = project;
+  const checks: Check[] = [{ id: 'root', status: 'ok', message: `project root ${root} (it has ${marker})` }];
+  let config: EffectiveConfig;
+  let trust: string;
+  try {
+    ({ config, trust } = projectConfig(root));
+  } catch (error) {
+    return [...checks, { id: 'config', status: 'fail', message: errorMessage(error), fix: 'fix the file named above' }];
+  }
+  if (trust === 'untrusted') checks.push({ id: 'trust', status: 'fail', message: `${projectConfigPath(root)} is not trusted, so its servers do not run`, fix: `review it, then \`mcp-auto trust ${root}\`` });
+  else if (trust === 'trusted') checks.push({ id: 'trust', status: 'ok', message: '.mcp-auto.json is trusted' });
+
+  let status = await daemonStatus(root);
+  if (status.kind !== 'running' && fix) {
+    await ensureRoot(project);
+    done.push(`started the daemon for ${root}`);
+    status = await daemonStatus(root);
+  }
+  const port = status.kind === 'none' ? hashedPort(root, config.settings.portRange) : status.record.port;
+  const { holder, otherRoot } = await portHolder(port, root);
+  const portMessage = {
+    free: `port ${port} is free (no daemon yet)`,
+    ours: `port ${port} is held by this project's daemon`,
+    'other-daemon': `port ${port} is held by the daemon of ${otherRoot}`,
+    foreign: `port ${port} is held by another program`,
+  }[holder];
+  const portOk = holder === 'ours' || (holder === 'free' && status.kind === 'none');
+  checks.push({
+    id: 'port', status: portOk ? 'ok' : 'warn', message: portMessage,
+    ...(holder === 'foreign' ? { fix: `\`mcp-auto restart ${root}\` probes the next free port (or free ${port}: \`ss -ltnp 'sport = :${port}'\` shows who has it)` } : {}),
+  });
+
+  if (status.kind === 'running') {
+    checks.push({ id: 'daemon', status: 'ok', message: `daemon pid ${status.record.pid} answers on 127.0.0.1:${port}` });
+    for (const s of status.health.servers) {
+      const bad = s.state === 'failed';
+      checks.push({
+        id: `server:${s.name}`, status: bad ? 'fail' : s.state === 'ready' ? 'ok' : 'warn',
+        message: `server ${s.name}: ${s.state}${s.lastError ? ` — ${s.lastError}` : ''}`,
+        ...(bad ? { fix: `\`mcp-auto logs ${root}\`, fix the command, then \`mcp-auto restart ${root}\`` } : {}),
+      });
+    }
+  } else {
+    const why = status.kind === 'stale' ? `daemon is dead (${status.why})` : 'no daemon running';
+    checks.push({ id: 'daemon', status: 'fail', message: why, fix: `mcp-auto ensure ${root}`, fixable: true });
+  }
+
+  const entries = managedEntries(config, port);
+  for (const name of config.settings.clients) {
+    const adapter = adapters[name];
+    if (!adapter) continue;
+    const file = join(root, adapter.file);
+    let current: Record<string, unknown> | undefined;
+    try {
+      if (adapter.format === 'json' && existsSync(file)) {
+        current = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+      }
+    } catch (error) {
+      checks.push({ id: `client:${name}`, status: 'fail', message: `${file} is not valid JSON (${errorMessage(error)})`, fix: `fix ${file}, then \`mcp-auto ensure\`` });
+      continue;
+    }
+    if (adapter.format !== 'json') continue;
+    let node: unknown = current;
+    for (const key of adapter.container) node = (node as Record<string, unknown> | undefined)?.[key];
+    const servers = (node ?? {}) as Record<string, unknown>;
+    const stale = entries.filter((e) => JSON.stringify(servers[e.name]) !== JSON.stringify(adapter.entry(e))).map((e) => e.name);
+    if (stale.length === 0) checks.push({ id: `client:${name}`, status: 'ok', message: `${adapter.file} points at the daemon` });
+    else if (fix && status.kind === 'running') {
+      await ensureRoot(project);
+      done.push(`rewrote ${adapter.file}`);
+    } else {
+      checks.push({ id: `client:${name}`, status: 'fail', message: `${adapter.file} is out of sync for ${stale.join(', ')}`, fix: `mcp-auto ensure ${root}`, fixable: true });
+    }
+    if (existsSync(file) && gitTracked(root, adapter.file)) {
+      checks.push({ id: `git:${name}`, status: 'warn', message: `${adapter.file} is tracked by git: its machine-specific port would be committed`, fix: `echo ${adapter.file} >> .gitignore (or git update-index --skip-worktree ${adapter.file})` });
+    }
+  }
+
+  for (const def of config.servers.values()) {
+    if (!onPath(def.command)) {
+      checks.push({ id: `command:${def.name}`, status: 'fail', message: `server ${def.name} needs \`${def.command}\`, which is not on PATH`, fix: def.command === 'uvx' ? 'install uv: https://docs.astral.sh/uv/' : `install ${def.command} or fix "command" in the config` });
+    }
+  }
+  if (!config.servers.has('serena') && onPath('uvx')) {
+    checks.push({ id: 'suggest:serena', status: 'warn', message: 'uvx is on PATH: serena (code navigation) would serve this project well', fix: 'add "serena": true to "servers" in .mcp-auto.json (then mcp-auto trust)' });
+  }
+
+  try {
+    const { all, enabled, disabled } = approval(root);
+    const missing = entries.map((e) => e.name).filter((n) => !all && !enabled.includes(n));
+    const denied = entries.map((e) => e.name).filter((n) => disabled.includes(n));
+    if (denied.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code has ${denied.join(', ')} disabled`, fix: 'remove them from disabledMcpjsonServers in .claude/settings.local.json' });
+    else if (missing.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code will ask before using ${missing.join(', ')}`, fix: `mcp-auto approve ${root}` });
+    else checks.push({ id: 'claude-approval', status: 'ok', message: 'Claude Code has the servers approved' });
+  } catch (error) {
+    checks.push({ id: 'claude-approval', status: 'warn', message: errorMessage(error) });
+  }
+  return checks;
+}
+
+function gitTracked(root: string, file: string): boolean {
+  try {
+    execFileSync('git', ['-C', root, 'ls-files', '--error-unmatch', file], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function staleChecks(fix: boolean, done: string[]): Check[] {
+  const stale = allRecords().filter((r) => !pidAlive(r.pid));
+  if (stale.length === 0) return [{ id: 'state', status: 'ok', message: 'no stale state files' }];
+  if (fix) {
+    for (const r of stale) {
+      try { unlinkSync(join(stateDirFor(r.root), 'daemon.json')); } catch { /* gone */ }
+      done.push(`removed the stale record of ${r.root}`);
+    }
+    return [];
+  }
+  return [{ id: 'state', status: 'warn', message: `${stale.length} stale daemon record(s): ${stale.map((r) => r.root).join(', ')}`, fix: 'mcp-auto doctor --fix', fixable: true }];
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse('doctor', argv, { json: { type: 'boolean' }, fix: { type: 'boolean' } });
+  if (!process.stdout.isTTY || process.env.NO_COLOR) kleur.enabled = false;
+  const fix = values.fix === true;
+  const done: string[] = [];
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const checks: Check[] = [
+    major > 20 || (major === 20 && minor >= 19)
+      ? { id: 'node', status: 'ok', message: `Node ${process.versions.node}` }
+      : { id: 'node', status: 'fail', message: `Node ${process.versions.node} is too old (mcp-auto needs 20.19 or newer)`, fix: 'install a current Node LTS' },
+    hookCheck(),
+    ...configChecks(undefined),
+  ];
+  const dir = resolve(positionals[0] ?? '.');
+  let project: ProjectRoot | undefined;
+  try {
+    project = locateRoot(dir, userSettings());
+  } catch {
+    project = locateRoot(dir, { ...userSettings(), markers: ['.mcp-auto.json', '.git'] });
+  }
+  if (project) {
+    checks.push(...configChecks(project.root).filter((c) => c.id === 'project-config'));
+    checks.push(...await projectChecks(project, fix, done));
+  } else {
+    checks.push({ id: 'root', status: 'warn', message: `no project root above ${dir}`, fix: 'cd into a project (a folder with .git or .mcp-auto.json), or `mcp-auto init`' });
+  }
+  checks.push(...staleChecks(fix, done));
+  const ok = checks.every((c) => c.status !== 'fail');
+  if (values.json) {
+    console.log(JSON.stringify({ ok, checks, fixed: done }, null, 2));
+  } else {
+    const mark = { ok: kleur.green('✔'), warn: kleur.yellow('!'), fail: kleur.red('✖') };
+    for (const c of checks) {
+      console.log(`${mark[c.status]} ${c.message}`);
+      if (c.fix && c.status !== 'ok') console.log(`    ${kleur.dim('fix:')} ${c.fix}`);
+    }
+    for (const d of done) console.log(`${kleur.cyan('→')} fixed: ${d}`);
+  }
+  return ok ? 0 : 1;
 }
