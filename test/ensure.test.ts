@@ -205,3 +205,14 @@ test('outside any project ensure does nothing; $HOME with a .git is not a root',
   assert.equal(r.code, 0);
   assert.equal(JSON.parse(r.stdout).root, null);
 });
+
+test('idle shutdown: a daemon with no clients stops itself; the next ensure brings it back on the same port', async () => {
+  const env = makeEnv({ portRange: RANGE, config: { idleTimeoutMinutes: 0.03 } });
+  envs.push(env);
+  const root = env.project('lambda');
+  const first = await ensureJson(env, root);
+  await waitFor(() => { try { process.kill(first.pid, 0); return false; } catch { return true; } }, 10_000, 'idle daemon gone');
+  const second = await ensureJson(env, root);
+  assert.equal(second.started, true);
+  assert.equal(second.port, first.port);
+});
