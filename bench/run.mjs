@@ -16,6 +16,7 @@ import { runGatewayBench, formatGatewayReport, machineNote } from './gateway.mjs
 const optional = [
   { file: 'prompt.mjs', exportName: 'runPromptBench', title: 'Shell prompt overhead' },
   { file: 'first-result.mjs', exportName: 'runFirstResultBench', title: 'cd → first tool result' },
+  { file: 'ensure.mjs', exportName: 'runEnsureBench', title: '`mcp-auto ensure` (nothing to do)' },
 ];
 
 const cell = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? '—')).replaceAll('|', '\\|');
