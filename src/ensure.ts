@@ -26,6 +26,8 @@ export interface EnsureResult {
   clients: SyncResult[];
   /** Lines the user should see. */
   notices: string[];
+  /** With "auth": "token": the bearer token, for MCP_AUTO_TOKEN (exec, use mcp). */
+  token?: string;
   /** The notices not shown before for this root and config (the hook shows only these). */
   freshNotices: string[];
 }
@@ -98,9 +100,10 @@ export async function ensureRoot(project: ProjectRoot): Promise<EnsureResult> {
   });
   const clients = await syncClients(root, stateDir, chosen, entries);
   const { notices, freshNotices } = noticesFor(root, stateDir, trust, clients);
+  const token = config.settings.auth === 'token' ? readToken(stateDir) : undefined;
   return {
     root, marker, port: health.port, url: `http://127.0.0.1:${health.port}`, pid: health.pid, started, trust,
-    servers: entries.map((e) => e.name), clients, notices, freshNotices,
+    servers: entries.map((e) => e.name), clients, notices, freshNotices, ...(token ? { token } : {}),
   };
 }
 
@@ -192,6 +195,10 @@ function noticesFor(root: string, stateDir: string, trust: TrustState, clients: 
     } catch { /* a notice shown twice is no harm */ }
   }
   return { notices: lines, freshNotices: fresh };
+}
+
+function readToken(stateDir: string): string | undefined {
+  try { return readFileSync(join(stateDir, 'token'), 'utf8').trim() || undefined; } catch { return undefined; }
 }
 
 function fileDigest(file: string): string {
