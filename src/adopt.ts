@@ -2,12 +2,13 @@ import { readFileSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.ts';
 import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from './config.ts';
-import { UserError, errorMessage } from './errors.ts';
+import { UserError } from './errors.ts';
+import { isJsonObject, readJsonObject, type JsonObject } from './json-file.ts';
 import { stateDirFor } from './paths.ts';
 import { trust, trustState } from './trust.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Json = JsonObject;
+const isObject = isJsonObject;
 
 /**
  * What adopt took, kept in the state dir (not in the project, which may be
@@ -17,22 +18,6 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 interface AdoptRecord { entries: Record<string, unknown>; createdConfig: boolean }
 
 const recordPath = (root: string) => join(stateDirFor(root), 'adopted.json');
-
-function readJson(file: string): { text: string; data: Json } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const data = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    if (!isObject(data)) throw new Error('the top level is not an object');
-    return { text, data };
-  } catch (error) {
-    throw new UserError(`${file} is not valid JSON (${errorMessage(error)}); fix it first`);
-  }
-}
 
 function indentOf(text: string): string | number {
   return /\n([ \t]+)\S/.exec(text)?.[1] ?? 2;
@@ -64,7 +49,7 @@ function toSpec(entry: { command: string; args?: unknown; env?: unknown; cwd?: u
  */
 export function adopt(root: string): string[] {
   const mcpFile = join(root, '.mcp.json');
-  const mcp = readJson(mcpFile);
+  const mcp = readJsonObject(mcpFile);
   if (!mcp) throw new UserError(`${mcpFile} does not exist: nothing to adopt`);
   const servers = mcp.data.mcpServers;
   if (!isObject(servers)) throw new UserError(`${mcpFile} has no mcpServers object: nothing to adopt`);
@@ -75,7 +60,7 @@ export function adopt(root: string): string[] {
   if (existsSync(configFile) && trustState(configFile) !== 'trusted') {
     throw new UserError(`${configFile} is not trusted; review it and run \`mcp-auto trust\` before adopting into it`);
   }
-  const existing = readJson(configFile);
+  const existing = readJsonObject(configFile);
   const config = (existing ? parseConfig(configFile, existing.text) : {}) as ConfigFile;
   const specs: Record<string, ServerSpec> = Array.isArray(config.servers)
     ? Object.fromEntries(config.servers.map((n) => [n, true]))
@@ -115,7 +100,7 @@ export function unadopt(root: string, dropOwnership: (names: string[]) => void):
   if (!record || Object.keys(record.entries).length === 0) return [];
   const names = Object.keys(record.entries);
   const configFile = projectConfigPath(root);
-  const existing = readJson(configFile);
+  const existing = readJsonObject(configFile);
   if (existing) {
     const servers = isObject(existing.data.servers) ? { ...existing.data.servers } : {};
     for (const name of names) delete servers[name];
@@ -128,7 +113,7 @@ export function unadopt(root: string, dropOwnership: (names: string[]) => void):
     }
   }
   const mcpFile = join(root, '.mcp.json');
-  const mcp: { text: string | undefined; data: Json } = readJson(mcpFile) ?? { text: undefined, data: {} };
+  const mcp: { text: string | undefined; data: Json } = readJsonObject(mcpFile) ?? { text: undefined, data: {} };
   const servers = isObject(mcp.data.mcpServers) ? mcp.data.mcpServers : (mcp.data.mcpServers = {}) as Json;
   for (const name of names) servers[name] = record.entries[name];
   dropOwnership(names);

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic.ts';
-import { UserError, errorMessage } from './errors.ts';
+import { readJsonObject } from './json-file.ts';
 
 /** Claude Code's per-user project settings, where MCP server approvals live. */
 export function settingsPath(root: string): string {
@@ -14,21 +14,7 @@ export interface Approval {
   disabled: string[];
 }
 
-function read(file: string): Record<string, unknown> | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const data = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not a JSON object');
-    return data as Record<string, unknown>;
-  } catch (error) {
-    throw new UserError(`${file} is not valid JSON (${errorMessage(error)}); fix it first`);
-  }
-}
+const read = (file: string) => readJsonObject(file)?.data;
 
 const names = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
