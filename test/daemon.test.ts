@@ -87,9 +87,10 @@ test('8 concurrent clients, Streamable HTTP and SSE mixed, 500 echo calls each w
   assert.equal(missing, 0, 'missing replies');
   const h = await health();
   const everything = h.servers.find((s) => s.name === 'everything')!;
-  // Exactly one server-everything process: the daemon's child, none per session.
-  const processes = execFileSync('ps', ['-e', '-o', 'pid=,args=']).toString().split('\n')
-    .filter((l) => l.includes('server-everything/dist/index.js stdio'));
+  // Exactly one server-everything process under this daemon: none per session.
+  // (Other test files may run their own daemons at the same time: count only ours.)
+  const processes = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args=']).toString().split('\n')
+    .map((l) => l.trim().split(/\s+/)).filter((f) => Number(f[1]) === h.pid && f.join(' ').includes('server-everything/dist/index.js stdio'));
   assert.equal(processes.length, 1, processes.join('\n'));
   assert.ok(childPidsOf(h.pid).includes(everything.pid));
   assert.equal(everything.sessions >= 8, true);

@@ -56,7 +56,7 @@ export class Router {
   private logLevel: string | undefined;
   private everReady = false;
 
-  constructor(private readonly child: SupervisedChild, private readonly root: string, private readonly waitMs: () => number) {
+  constructor(readonly child: SupervisedChild, private readonly root: string, private readonly waitMs: () => number) {
     child.on('message', (m: Message) => this.fromChild(m));
     child.on('ready', () => this.onChildReady());
     child.on('down', (reason: string) => this.onChildDown(reason));

@@ -7,6 +7,7 @@ import {
 import {
   acceptsEventStream, isJsonContentType, keepAlive, readBody, sendError, sendJson, startEventStream, writeEvent,
 } from './http-util.ts';
+import { isModernPost, ModernEndpoint } from './modern.ts';
 import type { Router } from './router.ts';
 import type { ClientHello, Session } from './session.ts';
 import type { SessionStore } from './session-store.ts';
@@ -20,7 +21,7 @@ const SESSION_HEADER = 'mcp-session-id';
  * (the fast path); switched to an SSE stream as soon as a related message
  * (progress, a sampling request) must go out before the reply.
  */
-class PostExchange {
+export class PostExchange {
   private remaining: number;
   private readonly replies: Message[] = [];
   private mode: 'json' | 'sse' | 'done' = 'json';
@@ -113,8 +114,11 @@ class StreamableSession implements Session {
  */
 export class StreamableEndpoint {
   private readonly sessions = new Map<string, StreamableSession>();
+  private readonly modern: ModernEndpoint;
 
-  constructor(private readonly name: string, private readonly router: Router, private readonly store: SessionStore | undefined) {}
+  constructor(private readonly name: string, private readonly router: Router, private readonly store: SessionStore | undefined) {
+    this.modern = new ModernEndpoint(name, router);
+  }
 
   get sessionCount(): number {
     return this.sessions.size;
@@ -123,7 +127,7 @@ export class StreamableEndpoint {
   get streamCount(): number {
     let n = 0;
     for (const s of this.sessions.values()) if (s.hasStream) n++;
-    return n;
+    return n + this.modern.listenCount;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -149,6 +153,8 @@ export class StreamableEndpoint {
     } catch {
       return sendJson(res, 400, errorResponse(null, PARSE_ERROR, 'Parse error: the body is not valid JSON'));
     }
+    // The stateless 2026-07-28 revision has no session: its own rules (modern.ts).
+    if (isModernPost(req, parsed)) return this.modern.post(req, res, parsed);
     const shaped = asMessages(parsed);
     if (!shaped) return sendJson(res, 400, errorResponse(null, INVALID_REQUEST, 'Invalid Request: not a JSON-RPC 2.0 message or batch'));
     const { messages, batch } = shaped;
@@ -243,6 +249,7 @@ export class StreamableEndpoint {
   }
 
   closeAll(): void {
+    this.modern.closeAll();
     for (const session of this.sessions.values()) this.drop(session);
   }
 }
