@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Message } from './jsonrpc.ts';
+import { errorResponse, INVALID_REQUEST, PARSE_ERROR, type Message } from './jsonrpc.ts';
 
 /** Largest request body the daemon reads (a bigger one gets 413). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -27,6 +27,21 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     req.on('end', () => resolve({ ok: true, text: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8') }));
     req.on('error', () => resolve({ ok: false, status: 400, message: 'request body could not be read' }));
   });
+}
+
+/** Reads and parses a JSON body; on failure answers (413, or 400 with a JSON-RPC error) and returns undefined. */
+export async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> {
+  const body = await readBody(req);
+  if (!body.ok) {
+    sendJson(res, body.status, errorResponse(null, INVALID_REQUEST, body.message));
+    return undefined;
+  }
+  try {
+    return { value: JSON.parse(body.text) };
+  } catch {
+    sendJson(res, 400, errorResponse(null, PARSE_ERROR, 'Parse error: the body is not valid JSON'));
+    return undefined;
+  }
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { asMessages, errorResponse, INVALID_REQUEST, PARSE_ERROR, type Message } from './jsonrpc.ts';
-import { acceptsEventStream, isJsonContentType, keepAlive, readBody, sendError, sendJson, startEventStream, writeEvent } from './http-util.ts';
+import { asMessages, errorResponse, INVALID_REQUEST, type Message } from './jsonrpc.ts';
+import { acceptsEventStream, isJsonContentType, keepAlive, readJsonBody, sendError, sendJson, startEventStream, writeEvent } from './http-util.ts';
 import type { Router } from './router.ts';
 import type { ClientHello, Session } from './session.ts';
 
@@ -54,14 +54,9 @@ export class SseEndpoint {
     const session = this.sessions.get(sessionId);
     if (!session) return sendError(res, 404, 'Session not found: open a new event stream');
     if (!isJsonContentType(req)) return sendError(res, 415, 'Content-Type must be application/json');
-    const body = await readBody(req);
-    if (!body.ok) return sendJson(res, body.status, errorResponse(null, INVALID_REQUEST, body.message));
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.text);
-    } catch {
-      return sendJson(res, 400, errorResponse(null, PARSE_ERROR, 'Parse error: the body is not valid JSON'));
-    }
+    const body = await readJsonBody(req, res);
+    if (!body) return;
+    const parsed = body.value;
     const shaped = asMessages(parsed);
     if (!shaped) return sendJson(res, 400, errorResponse(null, INVALID_REQUEST, 'Invalid Request: not a JSON-RPC 2.0 message or batch'));
     res.writeHead(202, { 'content-type': 'text/plain' }).end('Accepted');

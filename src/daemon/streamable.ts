@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  asMessages, errorResponse, isRequest, isResponse, INVALID_REQUEST, PARSE_ERROR,
+  asMessages, errorResponse, isRequest, isResponse, INVALID_REQUEST,
   type Message, type RequestId,
 } from './jsonrpc.ts';
 import {
-  acceptsEventStream, isJsonContentType, keepAlive, readBody, sendError, sendJson, startEventStream, writeEvent,
+  acceptsEventStream, isJsonContentType, keepAlive, readJsonBody, sendError, sendJson, startEventStream, writeEvent,
 } from './http-util.ts';
 import { isModernPost, ModernEndpoint } from './modern.ts';
 import type { Router } from './router.ts';
@@ -145,14 +145,9 @@ export class StreamableEndpoint {
     if (!accept.includes('application/json') || !accept.includes('text/event-stream')) {
       return sendError(res, 406, 'Accept must list application/json and text/event-stream');
     }
-    const body = await readBody(req);
-    if (!body.ok) return sendJson(res, body.status, errorResponse(null, INVALID_REQUEST, body.message));
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.text);
-    } catch {
-      return sendJson(res, 400, errorResponse(null, PARSE_ERROR, 'Parse error: the body is not valid JSON'));
-    }
+    const body = await readJsonBody(req, res);
+    if (!body) return;
+    const parsed = body.value;
     // The stateless 2026-07-28 revision has no session: its own rules (modern.ts).
     if (isModernPost(req, parsed)) return this.modern.post(req, res, parsed);
     const shaped = asMessages(parsed);
