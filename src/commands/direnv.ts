@@ -1,6 +1,20 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto direnv: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('direnv: not built yet');
+import { parse } from '../args.ts';
+import { shellFile } from './hook.ts';
+
+export const help = `
+Usage: mcp-auto direnv
+
+Prints the use_mcp function for direnv. Save it in direnv's lib folder once;
+then a \`use mcp\` line in a project's .envrc starts the daemon for that
+.envrc's directory and exports MCP_AUTO_PORT and MCP_AUTO_URL.
+
+Example:
+  mcp-auto direnv > ~/.config/direnv/lib/use_mcp.sh
+  echo 'use mcp' >> .envrc && direnv allow
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  parse('direnv', argv, {}, false);
+  process.stdout.write(shellFile('use_mcp.sh'));
+  return 0;
 }

@@ -1,0 +1,84 @@
+# mcp-auto hook for fish. Load it from ~/.config/fish/config.fish with:
+#   mcp-auto hook fish | source
+#
+# When $PWD changes (and once at the first prompt) it walks up with builtins
+# only to find the project root. A root it handled last costs nothing; a new
+# root starts `mcp-auto ensure` in the background, fully detached, so the
+# prompt never waits. What ensure has to tell the user lands in a notice file
+# that the next prompt prints and removes. MCP_AUTO_DISABLE=1 turns it off.
+
+if status is-interactive
+
+    # Files that mark a project root; `mcp-auto hook fish` sets this from the
+    # user config's `markers` just above. Same defaults as src/config.ts.
+    set -q __mcp_auto_markers[1]
+    or set -g __mcp_auto_markers .mcp-auto.json .git .serena/project.yml .mcp.json
+
+    set -q __mcp_auto_root
+    or set -g __mcp_auto_root ''
+    # Where `ensure` leaves notices for this shell (a relative XDG path is
+    # ignored, as in src/paths.ts).
+    if string match -q '/*' -- "$XDG_STATE_HOME"
+        set -g __mcp_auto_notice $XDG_STATE_HOME/mcp-auto/notices/$fish_pid
+    else
+        set -g __mcp_auto_notice $HOME/.local/state/mcp-auto/notices/$fish_pid
+    end
+
+    # Sets __mcp_auto_found to the nearest ancestor of $PWD holding a marker,
+    # or ''. $HOME and / count only when they hold a .mcp-auto.json.
+    function __mcp_auto_find_root
+        set -l dir (string replace -r '/$' '' -- $PWD)
+        set -l home (string replace -r '/$' '' -- $HOME)
+        set -g __mcp_auto_found ''
+        while true
+            if test "$dir" = "$home"; or test -z "$dir"
+                if test -e "$dir/.mcp-auto.json"
+                    set -g __mcp_auto_found (string replace -r '^$' / -- $dir)
+                    return
+                end
+            else
+                for marker in $__mcp_auto_markers
+                    if test -e "$dir/$marker"
+                        set -g __mcp_auto_found $dir
+                        return
+                    end
+                end
+            end
+            test -z "$dir"; and return
+            set dir (string replace -r '/[^/]*$' '' -- $dir)
+        end
+    end
+
+    function __mcp_auto_changed_dir --on-variable PWD
+        test "$MCP_AUTO_DISABLE" != ''; and test "$MCP_AUTO_DISABLE" != 0; and return
+        __mcp_auto_find_root
+        test "$__mcp_auto_found" = "$__mcp_auto_root"; and return
+        set -g __mcp_auto_root $__mcp_auto_found
+        test -z "$__mcp_auto_root"; and return
+        if not command -q mcp-auto
+            echo 'mcp-auto: not on PATH, so the hook cannot start the daemon' >&2
+            return
+        end
+        # Disowned so that fish prints no "Job has ended" line; no stdio or
+        # fd 3 is passed on.
+        command mcp-auto ensure --quiet --notice-file $__mcp_auto_notice $__mcp_auto_root \
+            </dev/null >/dev/null 2>&1 3>&- &
+        disown $last_pid 2>/dev/null
+    end
+
+    function __mcp_auto_prompt --on-event fish_prompt
+        test "$MCP_AUTO_DISABLE" != ''; and test "$MCP_AUTO_DISABLE" != 0; and return
+        if test -e $__mcp_auto_notice
+            while read -l line
+                echo $line >&2
+            end <$__mcp_auto_notice
+            command rm -f -- $__mcp_auto_notice
+        end
+        # The first prompt handles the directory the shell started in.
+        if not set -q __mcp_auto_started
+            set -g __mcp_auto_started 1
+            __mcp_auto_changed_dir
+        end
+    end
+
+end
