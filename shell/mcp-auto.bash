@@ -79,6 +79,9 @@ _mcp_auto_hook() {
   return "$status"
 }
 
+# `mcp-auto doctor` runs as a child process: this is how it sees the hook.
+export MCP_AUTO_HOOK=bash
+
 # Runs first in PROMPT_COMMAND and hands $? on unchanged. Bash 5.1+ runs every
 # element of an array PROMPT_COMMAND; keep whichever form the user has.
 if [[ ${PROMPT_COMMAND[*]:-} != *_mcp_auto_hook* ]]; then

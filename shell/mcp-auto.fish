@@ -66,6 +66,9 @@ if status is-interactive
         disown $last_pid 2>/dev/null
     end
 
+    # `mcp-auto doctor` runs as a child process: this is how it sees the hook.
+    set -gx MCP_AUTO_HOOK fish
+
     function __mcp_auto_prompt --on-event fish_prompt
         test "$MCP_AUTO_DISABLE" != ''; and test "$MCP_AUTO_DISABLE" != 0; and return
         if test -e $__mcp_auto_notice

@@ -76,6 +76,8 @@ _mcp_auto_precmd() {
   fi
 }
 
+# `mcp-auto doctor` runs as a child process: this is how it sees the hook.
+export MCP_AUTO_HOOK=zsh
 autoload -Uz add-zsh-hook
 add-zsh-hook chpwd _mcp_auto_chpwd
 add-zsh-hook precmd _mcp_auto_precmd

@@ -11,7 +11,7 @@
 #   the user config changes. MCP_AUTO_DISABLE=1 turns it off.
 use_mcp() {
   local dir=${1:-$PWD} out status port root line state_home config_home notice
-  local port_re='"port": *([0-9]+)' root_re='"root": *"([^"\\]*)"'
+  local port_re='"port": *([0-9]+)' root_re='"root": *"([^"\\]*)"' token_re='"token": *"([A-Za-z0-9_-]+)"'
 
   if [[ ${MCP_AUTO_DISABLE:-0} != 0 ]]; then return 0; fi
   if ! has mcp-auto; then
@@ -52,5 +52,7 @@ use_mcp() {
 
   export MCP_AUTO_PORT=$port
   export MCP_AUTO_URL=http://127.0.0.1:$port
+  # With "auth": "token", client configs say Bearer ${MCP_AUTO_TOKEN}.
+  if [[ $out =~ $token_re ]]; then export MCP_AUTO_TOKEN=${BASH_REMATCH[1]}; fi
   watch_file "$root/.mcp-auto.json" "$config_home/mcp-auto/config.json"
 }

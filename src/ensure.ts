@@ -28,8 +28,6 @@ export interface EnsureResult {
   notices: string[];
   /** With "auth": "token": the bearer token, for MCP_AUTO_TOKEN (exec, use mcp). */
   token?: string;
-  /** The notices not shown before for this root and config (the hook shows only these). */
-  freshNotices: string[];
 }
 
 /** The user's settings (markers, port range, clients), without the project's servers. */
@@ -99,11 +97,11 @@ export async function ensureRoot(project: ProjectRoot): Promise<EnsureResult> {
     return adapter;
   });
   const clients = await syncClients(root, stateDir, chosen, entries);
-  const { notices, freshNotices } = noticesFor(root, stateDir, trust, clients);
+  const notices = noticesFor(root, trust, clients);
   const token = config.settings.auth === 'token' ? readToken(stateDir) : undefined;
   return {
     root, marker, port: health.port, url: `http://127.0.0.1:${health.port}`, pid: health.pid, started, trust,
-    servers: entries.map((e) => e.name), clients, notices, freshNotices, ...(token ? { token } : {}),
+    servers: entries.map((e) => e.name), clients, notices, ...(token ? { token } : {}),
   };
 }
 
@@ -176,25 +174,34 @@ function waitForDaemon(child: ReturnType<typeof spawn>, port: number, root: stri
   });
 }
 
-/** What the user must hear, each said once per (root, file content): the hook must not nag every prompt. */
-function noticesFor(root: string, stateDir: string, trust: TrustState, clients: SyncResult[]): { notices: string[]; freshNotices: string[] } {
+/** What the user must hear about this root. */
+function noticesFor(root: string, trust: TrustState, clients: SyncResult[]): string[] {
   const lines: string[] = [];
   if (trust === 'untrusted') lines.push(`mcp-auto: ${projectConfigPath(root)} is not trusted; run \`mcp-auto trust ${root}\` to use it`);
   for (const c of clients) {
     if (c.error) lines.push(`mcp-auto: ${c.error}`);
     for (const name of c.conflicts) lines.push(`mcp-auto: ${c.file} already has a '${name}' entry mcp-auto did not write; left as is (rename or remove it)`);
   }
-  const shownFile = join(stateDir, 'notices-shown.json');
+  return lines;
+}
+
+/**
+ * The notices not shown before for this root and this version of its project
+ * config, remembered as shown: the hook must warn once, not on every cd.
+ */
+export function unseenNotices(root: string, lines: string[]): string[] {
+  const shownFile = join(stateDirFor(root), 'notices-shown.json');
   let shown: string[] = [];
   try { shown = JSON.parse(readFileSync(shownFile, 'utf8')) as string[]; } catch { /* none yet */ }
-  const key = (line: string) => createHash('sha256').update(line).update(fileDigest(projectConfigPath(root))).digest('hex').slice(0, 16);
+  const config = fileDigest(projectConfigPath(root));
+  const key = (line: string) => createHash('sha256').update(line).update(config).digest('hex').slice(0, 16);
   const fresh = lines.filter((l) => !shown.includes(key(l)));
   if (fresh.length > 0) {
     try {
       writeFileAtomic(shownFile, JSON.stringify([...shown, ...fresh.map(key)].slice(-200)), 0o600);
     } catch { /* a notice shown twice is no harm */ }
   }
-  return { notices: lines, freshNotices: fresh };
+  return fresh;
 }
 
 function readToken(stateDir: string): string | undefined {

@@ -38,9 +38,13 @@ test('an untrusted .mcp-auto.json never runs; trust runs it; an edit revokes tru
   const edited = JSON.parse((await run(['ensure', '--json', root], env.env)).stdout) as { trust: string };
   assert.equal(edited.trust, 'untrusted');
   await waitFor(async () => (await health(port)).servers.length === 0, 10_000, 'edited file no longer used');
-  // The warning is given once per file content, not on every prompt.
-  const again = JSON.parse((await run(['ensure', '--json', root], env.env)).stdout) as { freshNotices: string[] };
-  assert.deepEqual(again.freshNotices, []);
+  // Through the hook's notice file the warning is given once per file content, not on every cd.
+  const noticeFile = join(env.home, 'notices');
+  await run(['ensure', '--quiet', '--notice-file', noticeFile, root], env.env);
+  assert.match(readFileSync(noticeFile, 'utf8'), /is not trusted/);
+  writeFileSync(noticeFile, '');
+  await run(['ensure', '--quiet', '--notice-file', noticeFile, root], env.env);
+  assert.equal(readFileSync(noticeFile, 'utf8'), '');
   assert.equal((await run(['untrust', root], env.env)).code, 0);
 });
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parse } from '../args.ts';
-import { ensureRoot, locateRoot, writeNotices } from '../ensure.ts';
+import { ensureRoot, locateRoot, unseenNotices, writeNotices } from '../ensure.ts';
 
 export const help = `
 Usage: mcp-auto ensure [DIR] [--quiet] [--json] [--notice-file FILE]
@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   const result = await ensureRoot(project);
   const refused = result.clients.some((c) => c.status === 'refused');
   if (values['notice-file']) {
-    writeNotices(values['notice-file'], result.freshNotices);
+    writeNotices(values['notice-file'], unseenNotices(result.root, result.notices));
   } else if (!values.json) {
     for (const line of result.notices) console.error(line);
   }
