@@ -67,7 +67,9 @@ async function main(argv: string[]): Promise<number> {
   const entry = commands[name];
   if (!entry) throw new UserError(`unknown command '${first}'; run \`mcp-auto --help\` for the list`, 2);
   const command = await entry.load();
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // Only mcp-auto's own arguments: `exec -- grep --help` runs grep's help.
+  const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (own.includes('--help') || own.includes('-h')) {
     console.log(command.help.trim());
     return 0;
   }

@@ -67,12 +67,13 @@ export function managedEntries(config: EffectiveConfig, port: number): ManagedEn
 const START_WAIT_MS = 10_000;
 
 /**
- * Makes sure the root's daemon runs and the client configs point at it.
+ * Makes sure the root's daemon runs and the client configs point at it
+ * (unless writeClients is false).
  * Fast path: the daemon record names a live daemon for this root → one GET.
  * Otherwise, under the root's lock: pick the port (hash, then probe), start the
  * daemon detached, wait only until its port answers — never for its servers.
  */
-export async function ensureRoot(project: ProjectRoot): Promise<EnsureResult> {
+export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: boolean } = {}): Promise<EnsureResult> {
   const { root, marker } = project;
   const stateDir = stateDirFor(root);
   const { config, trust } = projectConfig(root);
@@ -91,7 +92,8 @@ export async function ensureRoot(project: ProjectRoot): Promise<EnsureResult> {
     });
   }
   const entries = managedEntries(config, health.port);
-  const chosen = config.settings.clients.map((name) => {
+  // mcp-config wants the daemon but no project file written.
+  const chosen = opts.writeClients === false ? [] : config.settings.clients.map((name) => {
     const adapter = adapters[name];
     if (!adapter) throw new UserError(`unknown client '${name}' in "clients" (known: ${Object.keys(adapters).join(', ')})`, 2);
     return adapter;
