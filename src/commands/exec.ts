@@ -1,6 +1,126 @@
-// PLACEHOLDER until its engineer lands it; replaced, never shipped.
-import { UserError } from '../errors.ts';
-export const help = 'mcp-auto exec: not built yet';
-export async function run(): Promise<number> {
-  throw new UserError('exec: not built yet');
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { resolve } from 'node:path';
+import { parse } from '../args.ts';
+import { ensureRoot, locateRoot } from '../ensure.ts';
+import { UserError, errorMessage } from '../errors.ts';
+
+export const help = `
+Usage: mcp-auto exec [--root DIR] [--timeout S] -- CMD [ARG...]
+
+For scripts, CI and agents without an interactive shell: makes sure the
+project's daemon runs, waits until every server is ready, then runs CMD with
+MCP_AUTO_PORT and MCP_AUTO_URL set (and MCP_AUTO_TOKEN with "auth": "token")
+and exits with CMD's exit code. Signals
+sent to exec reach CMD (Ctrl-C on a terminal reaches it directly).
+
+  --root DIR   the project (default: the project around the current directory)
+  --timeout S  how long to wait for the servers, in seconds (default 120)
+
+Exit status: CMD's own (128+N when a signal N ended it); 125 when mcp-auto
+failed or the servers were not ready in time; 126 when CMD cannot be run;
+127 when CMD is not found.
+
+Examples:
+  mcp-auto exec -- claude -p "list the open TODOs"
+  mcp-auto exec --root ~/code/foo --timeout 300 -- npm test
+`;
+
+/** env(1)'s convention: the wrapper's own failure is 125. */
+const FAILED = 125;
+
+interface ServerHealth { name: string; state: string; lastError: string | null }
+interface Health { root: string; servers: ServerHealth[] }
+
+export async function run(argv: string[]): Promise<number> {
+  const dashes = argv.indexOf('--');
+  if (dashes < 0 || dashes === argv.length - 1) {
+    throw new UserError('exec: give the command after --, e.g. mcp-auto exec -- npm test', 2);
+  }
+  const { values } = parse('exec', argv.slice(0, dashes), { root: { type: 'string' }, timeout: { type: 'string' } }, false);
+  const timeoutS = values.timeout === undefined ? 120 : Number(values.timeout);
+  if (!(timeoutS > 0)) throw new UserError(`exec: --timeout must be a number of seconds, not '${values.timeout}'`, 2);
+  const command = argv.slice(dashes + 1);
+
+  let port: number;
+  let token: string | undefined;
+  try {
+    const dir = resolve(values.root ?? '.');
+    const project = locateRoot(dir);
+    if (!project) throw new UserError(`no project root above ${dir}; run inside a project or pass --root DIR`, 2);
+    const result = await ensureRoot(project);
+    for (const line of result.notices) console.error(line);
+    ({ port, token } = result);
+    await waitUntilReady(port, timeoutS * 1000);
+  } catch (error) {
+    throw new UserError(`exec: ${errorMessage(error).replace(/^(ensure|exec): /, '')}`, error instanceof UserError && error.exitCode === 2 ? 2 : FAILED);
+  }
+  // With token auth, client configs name ${MCP_AUTO_TOKEN}: CMD gets its value.
+  return runCommand(command, { MCP_AUTO_PORT: String(port), MCP_AUTO_URL: `http://127.0.0.1:${port}`, ...(token ? { MCP_AUTO_TOKEN: token } : {}) });
+}
+
+/** Polls /health until every server is ready; a failed server or the deadline ends the wait. */
+async function waitUntilReady(port: number, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  const progress = process.stderr.isTTY === true;
+  let shown = '';
+  try {
+    for (;;) {
+      let waiting: ServerHealth[] = [];
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
+        const health = (await res.json()) as Health;
+        const failed = health.servers.find((s) => s.state === 'failed');
+        if (failed) throw new UserError(`server ${failed.name} failed${failed.lastError ? `: ${failed.lastError}` : ''}; see \`mcp-auto logs\``);
+        waiting = health.servers.filter((s) => s.state !== 'ready');
+        if (waiting.length === 0) return;
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        waiting = [{ name: 'daemon', state: 'not answering', lastError: null }];
+      }
+      const elapsed = Date.now() - started;
+      if (elapsed >= timeoutMs) {
+        throw new UserError(`not ready after ${Math.round(timeoutMs / 1000)} s: ${waiting.map((s) => `${s.name} (${s.state})`).join(', ')}; see \`mcp-auto logs\`, or raise --timeout`);
+      }
+      const line = `mcp-auto: waiting for ${waiting.map((s) => `${s.name} (${s.state})`).join(', ')}… ${Math.round(elapsed / 1000)} s`;
+      if (progress && elapsed > 300 && line !== shown) {
+        process.stderr.write(`\r\x1b[K${line}`);
+        shown = line;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    if (shown) process.stderr.write('\r\x1b[K');
+  }
+}
+
+/**
+ * Runs CMD in our process group, so a terminal's Ctrl-C reaches it directly;
+ * signals sent to exec itself are passed on (SIGINT and SIGQUIT only when not
+ * on a terminal, where CMD got the keypress already).
+ */
+function runCommand(command: string[], extraEnv: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+    const forwarded: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGUSR1', 'SIGUSR2'];
+    if (!process.stdin.isTTY) forwarded.push('SIGINT', 'SIGQUIT');
+    const forward = (signal: NodeJS.Signals) => { child.kill(signal); };
+    // On a terminal exec must outlive Ctrl-C to report CMD's exit code.
+    const ignore = () => {};
+    for (const s of forwarded) process.on(s, forward);
+    if (process.stdin.isTTY) for (const s of ['SIGINT', 'SIGQUIT'] as const) process.on(s, ignore);
+    const done = (code: number) => {
+      for (const s of forwarded) process.off(s, forward);
+      for (const s of ['SIGINT', 'SIGQUIT'] as const) process.off(s, ignore);
+      resolve(code);
+    };
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      const notFound = error.code === 'ENOENT';
+      console.error(`mcp-auto: exec: ${command[0]}: ${notFound ? 'command not found' : errorMessage(error)}`);
+      done(notFound ? 127 : 126);
+    });
+    child.once('exit', (code, signal) => {
+      done(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
+  });
 }

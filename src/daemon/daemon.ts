@@ -50,7 +50,7 @@ export class Daemon {
     this.log = makeLogger();
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
-    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000 }, (req, res) => {
+    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 1000 }, (req, res) => {
       this.route(req, res).catch((error: unknown) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
         if (!res.headersSent) sendError(res, 500, 'internal error');

@@ -1,0 +1,186 @@
+// Client config adapters (issue 6): Cursor, VS Code, Gemini CLI and Codex,
+// each through the shared merge (syncClients) on real files: merged into a
+// file with other entries and keys, a malformed file refused byte for byte,
+// idempotent, and our entries removed when no longer managed. Then `ensure`
+// writes all of them and an SDK client reaches the daemon at every URL.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { adapters, syncClients, type ClientAdapter, type ManagedEntry } from '../src/clients/index.ts';
+import { makeEnv, run, sleep } from './helpers.ts';
+
+const env = makeEnv({ portRange: [31540, 31559] });
+after(() => env.cleanup());
+
+const entry = (name: string, client: 'http' | 'sse' = 'http', port = 31541): ManagedEntry => ({
+  name, client, url: `http://127.0.0.1:${port}/servers/${name}/mcp`, sseUrl: `http://127.0.0.1:${port}/servers/${name}/sse`,
+});
+
+interface Case {
+  adapter: ClientAdapter;
+  /** An existing file with someone else's server and other settings. */
+  existing: string;
+  /** The same file's data, as its own format's parser reads it. */
+  read(text: string): Record<string, unknown>;
+  /** The user's server entry in `existing`, which must survive every sync. */
+  theirs: Record<string, unknown>;
+  /** What the adapter must write for memory (http) and notes (sse). */
+  memory: Record<string, unknown>;
+  notes: Record<string, unknown>;
+  malformed: string;
+}
+
+const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
+const toml = (text: string) => JSON.parse(JSON.stringify(parseToml(text))) as Record<string, unknown>;
+
+const cases: Case[] = [
+  {
+    adapter: adapters.cursor!,
+    existing: '{\n    "mcpServers": {\n        "docs": { "command": "npx", "args": ["-y", "docs-mcp"] }\n    },\n    "ünïcode": "ok ✓"\n}\n',
+    read: json,
+    theirs: { command: 'npx', args: ['-y', 'docs-mcp'] },
+    memory: { url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    malformed: '{ "mcpServers": { "docs": { "command": "npx", } }',
+  },
+  {
+    adapter: adapters.vscode!,
+    existing: '{\n\t"inputs": [{ "type": "promptString", "id": "key" }],\n\t"servers": {\n\t\t"docs": { "type": "stdio", "command": "docs-mcp" }\n\t}\n}\n',
+    read: json,
+    theirs: { type: 'stdio', command: 'docs-mcp' },
+    memory: { type: 'http', url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { type: 'sse', url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    // VS Code allows comments in mcp.json; mcp-auto cannot keep them, so it refuses.
+    malformed: '{\n  // my servers\n  "servers": {}\n}\n',
+  },
+  {
+    adapter: adapters.gemini!,
+    existing: '{\n  "theme": "GitHub",\n  "mcpServers": {\n    "docs": { "command": "docs-mcp", "trust": false }\n  },\n  "checkpointing": { "enabled": true }\n}\n',
+    read: json,
+    theirs: { command: 'docs-mcp', trust: false },
+    memory: { httpUrl: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    malformed: '{ "theme": "GitHub" ',
+  },
+  {
+    adapter: adapters.codex!,
+    existing: 'model = "o3"\napproval_policy = "on-request"\n\n[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "docs-mcp"]\n\n[profiles.fast]\nmodel = "gpt-5"\n',
+    read: toml,
+    theirs: { command: 'npx', args: ['-y', 'docs-mcp'] },
+    memory: { url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    // Codex has no SSE: an sse-configured server still gets the Streamable HTTP URL.
+    notes: { url: 'http://127.0.0.1:31541/servers/notes/mcp' },
+    malformed: 'model = "o3"\n[mcp_servers.docs\ncommand = "npx"\n',
+  },
+];
+
+const containerOf = (c: Case, data: Record<string, unknown>) => data[c.adapter.container[0]!] as Record<string, unknown>;
+
+for (const c of cases) {
+  const name = c.adapter.name;
+
+  test(`${name}: merges into ${c.adapter.file} beside other entries and keys, idempotently, and removes only its own`, async () => {
+    const root = env.project(`merge-${name}`, { [c.adapter.file]: c.existing });
+    const state = join(env.home, `state-${name}`);
+    const file = join(root, c.adapter.file);
+    const before = c.read(c.existing);
+
+    const [first] = await syncClients(root, state, [c.adapter], [entry('memory'), entry('notes', 'sse')]);
+    assert.equal(first!.status, 'written', first!.error);
+    const written = readFileSync(file, 'utf8');
+    const data = c.read(written);
+    assert.deepEqual(containerOf(c, data), { docs: c.theirs, memory: c.memory, notes: c.notes });
+    for (const key of Object.keys(before)) {
+      if (key !== c.adapter.container[0]) assert.deepEqual(data[key], before[key], `${key} kept`);
+    }
+
+    // Same entries again: nothing written, not even the mtime.
+    const mtime = statSync(file).mtimeMs;
+    await sleep(20);
+    const [again] = await syncClients(root, state, [c.adapter], [entry('memory'), entry('notes', 'sse')]);
+    assert.equal(again!.status, 'unchanged');
+    assert.equal(readFileSync(file, 'utf8'), written);
+    assert.equal(statSync(file).mtimeMs, mtime);
+
+    // A new port updates our entry in place; notes no longer managed is removed; docs stays.
+    const [moved] = await syncClients(root, state, [c.adapter], [entry('memory', 'http', 31542)]);
+    assert.equal(moved!.status, 'written');
+    assert.deepEqual(moved!.removed, ['notes']);
+    const after = containerOf(c, c.read(readFileSync(file, 'utf8')));
+    assert.deepEqual(Object.keys(after).sort(), ['docs', 'memory']);
+    assert.deepEqual(after.docs, c.theirs);
+    assert.match(JSON.stringify(after.memory), /127\.0\.0\.1:31542\/servers\/memory\/mcp/);
+
+    // Nothing managed any more: the file is back to the user's own data.
+    await syncClients(root, state, [c.adapter], []);
+    assert.deepEqual(c.read(readFileSync(file, 'utf8')), before);
+  });
+
+  test(`${name}: a malformed ${c.adapter.file} is refused and left byte for byte`, async () => {
+    const root = env.project(`malformed-${name}`, { [c.adapter.file]: c.malformed });
+    const file = join(root, c.adapter.file);
+    const mtime = statSync(file).mtimeMs;
+    const [result] = await syncClients(root, join(env.home, `state-bad-${name}`), [c.adapter], [entry('memory')]);
+    assert.equal(result!.status, 'refused');
+    assert.match(result!.error!, new RegExp(`${c.adapter.file.replace('.', '\\.')} is not valid (JSON|TOML)`));
+    assert.equal(readFileSync(file, 'utf8'), c.malformed);
+    assert.equal(statSync(file).mtimeMs, mtime);
+  });
+
+  test(`${name}: an entry it did not write is a conflict, never overwritten`, async () => {
+    const mine = c.adapter.format === 'toml'
+      ? '[mcp_servers.memory]\ncommand = "my-memory"\n'
+      : JSON.stringify({ [c.adapter.container[0]!]: { memory: { command: 'my-memory' } } }, null, 2);
+    const root = env.project(`conflict-${name}`, { [c.adapter.file]: mine });
+    const [result] = await syncClients(root, join(env.home, `state-conflict-${name}`), [c.adapter], [entry('memory')]);
+    assert.deepEqual(result!.conflicts, ['memory']);
+    assert.equal(readFileSync(join(root, c.adapter.file), 'utf8'), mine);
+  });
+
+  test(`${name}: a missing file (and folder) is created with just our entries`, async () => {
+    const root = env.project(`fresh-${name}`);
+    const [result] = await syncClients(root, join(env.home, `state-fresh-${name}`), [c.adapter], [entry('memory')]);
+    assert.equal(result!.status, 'written');
+    assert.deepEqual(c.read(readFileSync(join(root, c.adapter.file), 'utf8')), { [c.adapter.container[0]!]: { memory: c.memory } });
+  });
+}
+
+test('token auth: each client names the token variable in its own syntax, never the token', () => {
+  const e: ManagedEntry = { ...entry('memory'), headers: { Authorization: 'Bearer ${MCP_AUTO_TOKEN}' } };
+  assert.deepEqual(adapters.cursor!.entry(e).headers, { Authorization: 'Bearer ${env:MCP_AUTO_TOKEN}' });
+  assert.deepEqual(adapters.vscode!.entry(e).headers, { Authorization: 'Bearer ${env:MCP_AUTO_TOKEN}' });
+  assert.deepEqual(adapters.gemini!.entry(e).headers, { Authorization: 'Bearer ${MCP_AUTO_TOKEN}' });
+  assert.deepEqual(adapters.codex!.entry(e), { url: e.url, bearer_token_env_var: 'MCP_AUTO_TOKEN' });
+});
+
+test('ensure with every client listed writes all five files, and each URL reaches the daemon', async () => {
+  env.writeUserConfig({ portRange: [31560, 31579], clients: ['claude', 'cursor', 'vscode', 'gemini', 'codex'] });
+  try {
+    const root = env.project('all-clients', { '.vscode/settings.json': '{ "editor.tabSize": 2 }\n' });
+    const result = await run(['ensure', root, '--json'], env.env);
+    assert.equal(result.code, 0, result.stderr);
+    const urls = {
+      claude: (json(readFileSync(join(root, '.mcp.json'), 'utf8')).mcpServers as Record<string, { url: string }>).memory.url,
+      cursor: (json(readFileSync(join(root, '.cursor/mcp.json'), 'utf8')).mcpServers as Record<string, { url: string }>).memory.url,
+      vscode: (json(readFileSync(join(root, '.vscode/mcp.json'), 'utf8')).servers as Record<string, { url: string }>).memory.url,
+      gemini: (json(readFileSync(join(root, '.gemini/settings.json'), 'utf8')).mcpServers as Record<string, { httpUrl: string }>).memory.httpUrl,
+      codex: (toml(readFileSync(join(root, '.codex/config.toml'), 'utf8')).mcp_servers as Record<string, { url: string }>).memory.url,
+    };
+    assert.equal(new Set(Object.values(urls)).size, 1, `one URL for all: ${JSON.stringify(urls)}`);
+    assert.equal(readFileSync(join(root, '.vscode/settings.json'), 'utf8'), '{ "editor.tabSize": 2 }\n');
+    const client = new Client({ name: 'clients-test', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(urls.codex)));
+    try {
+      const { tools } = await client.listTools();
+      assert.ok(tools.some((t) => t.name === 'create_entities'), 'the memory server answers');
+    } finally {
+      await client.close();
+    }
+  } finally {
+    env.writeUserConfig({ portRange: [31540, 31559] });
+  }
+});

@@ -1,0 +1,100 @@
+// `mcp-auto exec` (issue 6): it starts the project's daemon, waits until every
+// server is ready, runs CMD with MCP_AUTO_PORT/MCP_AUTO_URL and passes its
+// exit code and signals through. The servers are real; one starts slowly on
+// purpose, so a CMD that ran too early would see it still starting.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, everythingBin, makeEnv, run, track, waitFor } from './helpers.ts';
+import { rootHash } from '../src/paths.ts';
+
+const env = makeEnv({
+  portRange: [31580, 31599],
+  config: {
+    defaults: [],
+    servers: {
+      // Ready only after ~1.5 s: exec must wait for it.
+      slow: { command: 'sh', args: ['-c', `sleep 1.5; exec '${process.execPath}' '${everythingBin}' stdio`] },
+    },
+  },
+});
+after(() => env.cleanup());
+
+/** A node one-liner CMD: prints what it sees of the daemon when it starts. */
+const probe = `
+const port = process.env.MCP_AUTO_PORT;
+const health = await (await fetch(process.env.MCP_AUTO_URL + '/health')).json();
+console.log(JSON.stringify({ port, url: process.env.MCP_AUTO_URL, states: health.servers.map((s) => s.name + ':' + s.state), root: health.root }));
+`;
+
+test('exec starts the daemon, runs CMD once every server is ready, with MCP_AUTO_PORT and MCP_AUTO_URL', async () => {
+  const root = env.project('ready');
+  const started = Date.now();
+  const result = await run(['exec', '--root', root, '--', process.execPath, '--input-type=module', '-e', probe], env.env);
+  assert.equal(result.code, 0, result.stderr);
+  const seen = JSON.parse(result.stdout) as { port: string; url: string; states: string[]; root: string };
+  assert.deepEqual(seen.states, ['slow:ready']);
+  assert.equal(seen.root, root);
+  assert.ok(Date.now() - started >= 1500, 'it waited for the slow server');
+  const record = JSON.parse(readFileSync(join(env.env.XDG_STATE_HOME!, 'mcp-auto', rootHash(root), 'daemon.json'), 'utf8')) as { port: number };
+  assert.equal(seen.port, String(record.port));
+  assert.equal(seen.url, `http://127.0.0.1:${record.port}`);
+  assert.equal(result.stderr, '', 'no progress line when stderr is not a terminal');
+});
+
+test("exec passes CMD's exit code through; 127 for a missing command", async () => {
+  const root = env.project('codes');
+  assert.equal((await run(['exec', '--root', root, '--', 'sh', '-c', 'exit 7'], env.env)).code, 7);
+  assert.equal((await run(['exec', '--root', root, '--', 'true'], env.env)).code, 0);
+  // Flags after -- are CMD's, --help included.
+  assert.equal((await run(['exec', '--root', root, '--', 'printf', '%s|', '--help', '-h'], env.env)).stdout, '--help|-h|');
+  const missing = await run(['exec', '--root', root, '--', 'no-such-command-mcp-auto'], env.env);
+  assert.equal(missing.code, 127);
+  assert.match(missing.stderr, /no-such-command-mcp-auto: command not found/);
+  const usage = await run(['exec', '--root', root, 'sh'], env.env);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /after --/);
+});
+
+test('exec forwards SIGTERM to CMD and exits with its code', async () => {
+  const root = env.project('signals');
+  const child = spawn(process.execPath, [cli, 'exec', '--root', root, '--', 'sh', '-c',
+    'trap "echo got TERM; exit 42" TERM; echo started; while :; do sleep 0.05; done'], { env: env.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  track(child.pid);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  await waitFor(() => out.includes('started'), 15_000, 'CMD to start');
+  child.kill('SIGTERM');
+  assert.equal(await exited, 42);
+  assert.match(out, /got TERM/);
+});
+
+test('exec gives up after --timeout with 125 and never runs CMD', async () => {
+  const root = env.project('timeout');
+  const marker = join(env.home, 'ran');
+  const result = await run(['exec', '--root', root, '--timeout', '0.5', '--', 'touch', marker], env.env);
+  assert.equal(result.code, 125);
+  assert.match(result.stderr, /^mcp-auto: exec: not ready after \d+ s: slow \(starting\); see `mcp-auto logs`/);
+  assert.equal(existsSync(marker), false);
+});
+
+test('with "auth": "token", CMD gets MCP_AUTO_TOKEN and the daemon accepts it', async () => {
+  const tokenEnv = makeEnv({ portRange: [31600, 31619], config: { auth: 'token' } });
+  try {
+    const root = tokenEnv.project('token');
+    const call = `
+const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+const post = (headers) => fetch(process.env.MCP_AUTO_URL + '/servers/memory/mcp', { method: 'POST', body: JSON.stringify(init),
+  headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }).then((r) => r.status);
+console.log(await post({ authorization: 'Bearer ' + process.env.MCP_AUTO_TOKEN }), await post({}));
+`;
+    const result = await run(['exec', '--root', root, '--', process.execPath, '--input-type=module', '-e', call], tokenEnv.env);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout.trim(), '200 401');
+  } finally {
+    await tokenEnv.cleanup();
+  }
+});
