@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, makeHome, median, now, percentile } from './lib.mjs';
+import { cli, makeHome, median, now, percentile, repo } from './lib.mjs';
 
 function time(command, args, opts, runs) {
   const times = [];
@@ -24,6 +24,8 @@ export async function runEnsureBench({ runs = 30 } = {}) {
     const rows = [];
     const row = (what, times) => rows.push({ what, 'p50 (ms)': median(times), 'p90 (ms)': percentile(times, 90) });
     row('node -e 0 (the floor for any Node CLI)', time(process.execPath, ['-e', '0'], { env }, runs));
+    // Why the user config is read with JSON.parse and not through `conf`: its import alone.
+    row('node + import conf (not used: what it would add to this path)', time(process.execPath, ['--input-type=module', '-e', "await import('conf')"], { env, cwd: repo }, runs));
     row('mcp-auto ensure, all already right', time(process.execPath, [cli, 'ensure', '--quiet', root], { env, cwd: root }, runs));
     if (spawnSync('direnv', ['version']).status === 0) {
       writeFileSync(join(root, '.envrc'), 'export FOO=1\n');

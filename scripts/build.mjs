@@ -1,10 +1,12 @@
 // Bundles the CLI into one ESM file so that `mcp-auto` starts without resolving
 // hundreds of modules (see the start-up row in `npm run bench`).
 import { build } from 'esbuild';
-import { readFileSync, chmodSync } from 'node:fs';
+import { readFileSync, chmodSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const out = 'dist/mcp-auto.js';
+// Chunk names carry hashes: start empty so old chunks never ship.
+rmSync('dist', { recursive: true, force: true });
 // Code splitting keeps the daemon, the SDK and zod out of the hot `ensure` path:
 // each command's module is a chunk loaded only when that command runs.
 await build({

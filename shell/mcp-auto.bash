@@ -71,6 +71,16 @@ _mcp_auto_hook() {
   local status=$?
   if [[ ${MCP_AUTO_DISABLE:-0} == 0 ]]; then
     if [[ -e $_mcp_auto_notice ]]; then _mcp_auto_show_notices; fi
+    # The daemon stopped for idleness while we stayed in its project: ensure
+    # linked this file to its marker, so a builtin test sees it. Bring it back,
+    # once: the marker lasts until that ensure has started.
+    if [[ -n $_mcp_auto_root && -e $_mcp_auto_notice.daemon ]]; then
+      if [[ -z ${_mcp_auto_reviving:-} ]]; then
+        _mcp_auto_reviving=1 _mcp_auto_root='' _mcp_auto_pwd=''
+      fi
+    else
+      _mcp_auto_reviving=''
+    fi
     if [[ $PWD != "$_mcp_auto_pwd" ]]; then
       _mcp_auto_pwd=$PWD
       _mcp_auto_changed_dir

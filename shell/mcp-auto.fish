@@ -77,6 +77,18 @@ if status is-interactive
             end <$__mcp_auto_notice
             command rm -f -- $__mcp_auto_notice
         end
+        # The daemon stopped for idleness while we stayed in its project:
+        # ensure linked this file to its marker, so a builtin test sees it.
+        # Bring it back, once: the marker lasts until that ensure has started.
+        if test -n "$__mcp_auto_root"; and test -e $__mcp_auto_notice.daemon
+            if not set -q __mcp_auto_reviving
+                set -g __mcp_auto_reviving 1
+                set -g __mcp_auto_root ''
+                __mcp_auto_changed_dir
+            end
+        else
+            set -e __mcp_auto_reviving
+        end
         # The first prompt handles the directory the shell started in.
         if not set -q __mcp_auto_started
             set -g __mcp_auto_started 1

@@ -69,6 +69,17 @@ _mcp_auto_precmd() {
     while IFS= read -r line || [[ -n $line ]]; do print -ru2 -- "$line"; done < "$_mcp_auto_notice"
     command rm -f -- "$_mcp_auto_notice"
   fi
+  # The daemon stopped for idleness while we stayed in its project: ensure
+  # linked this file to its marker, so a builtin test sees it. Bring it back,
+  # once: the marker lasts until that ensure has started.
+  if [[ -n $_mcp_auto_root && -e $_mcp_auto_notice.daemon ]]; then
+    if [[ -z ${_mcp_auto_reviving:-} ]]; then
+      typeset -g _mcp_auto_reviving=1 _mcp_auto_root=''
+      _mcp_auto_chpwd
+    fi
+  else
+    typeset -g _mcp_auto_reviving=''
+  fi
   # The first prompt handles the directory the shell started in.
   if (( ! ${+_mcp_auto_started} )); then
     typeset -g _mcp_auto_started=1

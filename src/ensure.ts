@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, appendFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, appendFileSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic.ts';
 import { adapters, syncClients, type ManagedEntry, type SyncResult } from './clients/index.ts';
 import { loadConfig, projectConfigPath, readConfigFile, userConfigPath, defaultSettings, type EffectiveConfig, type Settings } from './config.ts';
-import { daemonStatus, fetchHealth, type Health } from './daemon-state.ts';
+import { daemonStatus, fetchHealth, pidAlive, type Health } from './daemon-state.ts';
 import { UserError } from './errors.ts';
 import { withLock } from './lock.ts';
-import { stateDirFor } from './paths.ts';
+import { IDLE_STOPPED, stateDirFor } from './paths.ts';
 import { choosePort } from './port.ts';
 import { findRoot, type ProjectRoot } from './root.ts';
 import { trustState, type TrustState } from './trust.ts';
@@ -143,7 +143,7 @@ async function choosePortAvoiding(root: string, range: [number, number], tried: 
 function spawnDaemon(root: string, port: number, stateDir: string) {
   const log = openSync(join(stateDir, 'daemon.log'), 'a', 0o600);
   const cli = process.argv[1]!;
-  const child = spawn(process.execPath, [cli, 'daemon', '--root', root, '--port', String(port)], {
+  const child = spawn(process.execPath, ['--optimize-for-size', cli, 'daemon', '--root', root, '--port', String(port)], {
     detached: true,
     stdio: ['ignore', log, log],
     cwd: root,
@@ -219,4 +219,27 @@ export function writeNotices(file: string, lines: string[]): void {
   if (lines.length === 0) return;
   mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
   appendFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+}
+
+/**
+ * Points the hook's \`<notice file>.daemon\` link at the root's idle-stop marker:
+ * once the daemon stops for idleness the link resolves, and the hook's next
+ * prompt (a builtin \`-e\` test) runs ensure again. Links of shells that are
+ * gone are removed here, off the prompt's path.
+ */
+export function linkIdleMarker(noticeFile: string, root: string): void {
+  const link = `${noticeFile}.daemon`;
+  const temp = `${link}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(link), { recursive: true, mode: 0o700 });
+    rmSync(temp, { force: true });
+    symlinkSync(join(stateDirFor(root), IDLE_STOPPED), temp);
+    renameSync(temp, link);
+    for (const name of readdirSync(dirname(link))) {
+      const shell = /^(\d+)\.daemon$/.exec(name);
+      if (shell && !pidAlive(Number(shell[1]))) rmSync(join(dirname(link), name), { force: true });
+    }
+  } catch {
+    // Without the link the hook only misses bringing back an idle daemon before the next cd.
+  }
 }

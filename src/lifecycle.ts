@@ -1,8 +1,10 @@
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { killGroupOf } from './process.ts';
 import { daemonStatus, pidAlive, recordFor, type DaemonRecord } from './daemon-state.ts';
 import { UserError } from './errors.ts';
 import { locateRoot } from './ensure.ts';
+import { IDLE_STOPPED, stateDirFor } from './paths.ts';
 
 /** The project root for a command's DIR argument, or a one-line error saying what to do. */
 export function rootArg(dir: string | undefined): string {
@@ -14,6 +16,7 @@ export function rootArg(dir: string | undefined): string {
 
 /** SIGTERM, wait (bounded), then SIGKILL the daemon's process group. True if one was running. */
 export async function stopDaemon(record: DaemonRecord, graceMs = 5000): Promise<boolean> {
+  forgetIdleStop(record.root);
   if (!pidAlive(record.pid)) return false;
   try { process.kill(record.pid, 'SIGTERM'); } catch { return false; }
   const deadline = Date.now() + graceMs;
@@ -26,12 +29,18 @@ export async function stopDaemon(record: DaemonRecord, graceMs = 5000): Promise<
 }
 
 export async function stopRoot(root: string): Promise<boolean> {
+  forgetIdleStop(root);
   const status = await daemonStatus(root);
   const record = status.kind === 'none' ? undefined : status.record;
   if (!record) return false;
   // A stale record may name a pid that is now someone else's: only signal our own daemon.
   if (status.kind !== 'running') return false;
   return stopDaemon(record);
+}
+
+/** Stopped on purpose: a shell hook must not bring an idled-out daemon back at its next prompt. */
+function forgetIdleStop(root: string): void {
+  rmSync(join(stateDirFor(root), IDLE_STOPPED), { force: true });
 }
 
 export { recordFor };

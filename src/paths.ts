@@ -26,3 +26,10 @@ export function rootHash(root: string): string {
 export function stateDirFor(root: string): string {
   return join(stateHome(), rootHash(root));
 }
+
+/**
+ * Left in a root's state dir by a daemon that stopped for idleness (removed by
+ * the next one). A shell hook links to it: a builtin \`-e\` test at each prompt
+ * tells it the daemon must come back, with no process spawned.
+ */
+export const IDLE_STOPPED = 'stopped-idle';

@@ -8,6 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeEnv, cli, repo, waitFor, sleep, track, type TestEnv } from './helpers.ts';
+import { Tmux } from './tmux.ts';
 import { rootHash } from '../src/paths.ts';
 import { defaultSettings } from '../src/config.ts';
 
@@ -36,60 +37,6 @@ function world(config: Record<string, unknown> = {}): World {
   for (const name of ['TMUX', 'TMUX_PANE', 'MCP_AUTO_DISABLE', 'PROMPT_COMMAND', 'ENV', 'BASH_ENV']) delete shellEnv[name];
   const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
   return { env, shellEnv, log, calls, ensures: () => calls().filter((l) => l.startsWith('ensure ')) };
-}
-
-/** One shell in a private tmux server (its own socket, no user config). */
-class Tmux {
-  readonly socket = `mcp-auto-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  private syncs = 0;
-  private shellPid = 0;
-  constructor(private readonly env: NodeJS.ProcessEnv, private readonly syncCommand: (n: number) => string) {}
-
-  private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { env: this.env, encoding: 'utf8' });
-  }
-
-  start(command: string, cwd: string): number {
-    this.tmux('new-session', '-d', '-s', 'main', '-x', '220', '-y', '50', '-c', cwd, `exec ${command}`);
-    this.shellPid = Number(this.tmux('display-message', '-p', '-t', 'main', '#{pane_pid}').trim());
-    return this.shellPid;
-  }
-
-  type(line: string): void {
-    if (line) this.tmux('send-keys', '-t', 'main', '-l', '--', line);
-    this.tmux('send-keys', '-t', 'main', 'Enter');
-  }
-
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-J', '-S', '-5000', '-t', 'main').trimEnd();
-  }
-
-  /** Types a process-free command that prints a fresh token and waits for it. */
-  async sync(): Promise<void> {
-    const n = 1000 + ++this.syncs;
-    this.type(this.syncCommand(n));
-    await waitFor(() => new RegExp(`^SYNC_${n}$`, 'm').test(this.screen()), 15_000, `SYNC_${n} on the screen`);
-  }
-
-  /** Runs a command that prints `KEY=value` and returns the value (typing nothing more until it shows). */
-  async ask(key: string, command: string): Promise<string> {
-    const before = this.screen().split('\n').length;
-    this.type(command);
-    const pattern = new RegExp(`^${key}=(.*)$`);
-    return waitFor(() => {
-      const lines = this.screen().split('\n').slice(Math.max(0, before - 1));
-      const hit = lines.map((l) => pattern.exec(l)).find(Boolean);
-      return hit ? hit[1]!.trim() : undefined;
-    }, 15_000, `a ${key}= line after \`${command}\``).catch((error: Error) => {
-      throw new Error(`${error.message}:\n${this.screen()}`);
-    });
-  }
-
-  /** Stops the server and waits for the shell to be gone (it writes its history on the way out). */
-  async kill(): Promise<void> {
-    spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
-    if (this.shellPid) await waitFor(() => !existsSync(`/proc/${this.shellPid}`), 5000, 'the shell to exit').catch(() => {});
-  }
 }
 
 const tmuxes: Tmux[] = [];
@@ -321,6 +268,41 @@ for (const shell of cases) {
       await sleep(300);
       assert.deepEqual(w.ensures(), []);
     } finally {
+      await w.env.cleanup();
+    }
+  });
+}
+
+for (const shell of [zsh, bash('string'), fish]) {
+  test(`${shell.name}: a daemon that idles out while the shell stays comes back at the next prompt, not after mcp-auto stop`, { skip: !has(shell.binary) || !has('tmux') ? `${shell.binary} or tmux missing` : false, timeout: 60_000 }, async () => {
+    const w = world({ idleTimeoutMinutes: 0.03 });
+    const tmux = new Tmux(w.shellEnv, shell.sync);
+    tmuxes.push(tmux);
+    try {
+      const a = w.env.project('alpha');
+      shell.setup(w);
+      tmux.start(shell.command(w), a);
+      await tmux.sync();
+      const port = await daemonUp(w, a);
+      const record = () => JSON.parse(readFileSync(join(stateDir(w, a), 'daemon.json'), 'utf8')) as { pid: number };
+      const first = record().pid;
+      await waitFor(() => !existsSync(`/proc/${first}`), 15_000, 'the daemon to idle out');
+
+      tmux.type('');
+      await tmux.sync();
+      await waitFor(() => existsSync(join(stateDir(w, a), 'daemon.json')) && record().pid !== first, 15_000, 'a new daemon');
+      assert.equal(await daemonUp(w, a), port);
+      assert.equal(w.ensures().length, 2, 'one ensure for the cd, one for the prompt after the idle stop');
+
+      // Stopped on purpose: prompts leave it stopped.
+      tmux.type('mcp-auto stop');
+      await waitFor(() => !existsSync(join(stateDir(w, a), 'daemon.json')), 10_000, 'mcp-auto stop');
+      for (let i = 0; i < 3; i++) tmux.type('');
+      await tmux.sync();
+      await sleep(300);
+      assert.equal(w.ensures().length, 2, 'a prompt after mcp-auto stop ran ensure');
+    } finally {
+      await tmux.kill();
       await w.env.cleanup();
     }
   });

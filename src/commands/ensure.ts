@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parse } from '../args.ts';
-import { ensureRoot, locateRoot, unseenNotices, writeNotices } from '../ensure.ts';
+import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure.ts';
 
 export const help = `
 Usage: mcp-auto ensure [DIR] [--quiet] [--json] [--notice-file FILE]
@@ -13,7 +13,9 @@ writes nothing. The shell hook and \`use mcp\` run this for you.
   --quiet             print nothing unless something is wrong
   --json              print the result as JSON
   --notice-file FILE  append what the user must see to FILE, each notice once
-                      (the shell hook shows it at the next prompt)
+                      (the shell hook shows it at the next prompt), and link
+                      FILE.daemon to the daemon's idle-stop marker (the hook's
+                      next prompt brings an idled-out daemon back)
 
 Examples:
   mcp-auto ensure
@@ -33,6 +35,9 @@ export async function run(argv: string[]): Promise<number> {
     else if (!values.quiet) console.error(`mcp-auto: no project root above ${dir} (markers: .mcp-auto.json, .git, …); nothing to do`);
     return 0;
   }
+  // Before the work: a daemon that fails to start must not leave the marker
+  // behind, or the hook would retry at every prompt.
+  if (values['notice-file']) linkIdleMarker(values['notice-file'], project.root);
   const result = await ensureRoot(project);
   const refused = result.clients.some((c) => c.status === 'refused');
   if (values['notice-file']) {

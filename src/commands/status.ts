@@ -54,7 +54,7 @@ export function render(rows: Row[]): string {
     lines.push(head);
     for (const s of r.servers) {
       const extra = s.lastError ? `  ${kleur.dim(s.lastError)}` : '';
-      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state).padEnd(10)} sessions ${s.sessions}  restarts ${s.restarts}${extra}`);
+      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 11 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${extra}`);
     }
   }
   return lines.join('\n');

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdirSync, readFileSync, unlinkSync, chmodSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, unlinkSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileAtomic } from '../atomic.ts';
 import { loadConfig, projectConfigPath, userConfigPath, type EffectiveConfig, type ServerDef } from '../config.ts';
 import { errorMessage } from '../errors.ts';
-import { stateDirFor, stateHome } from '../paths.ts';
+import { IDLE_STOPPED, stateDirFor, stateHome } from '../paths.ts';
 import { trustState } from '../trust.ts';
 import { VERSION } from '../version.ts';
 import { killGroup } from './child.ts';
@@ -90,6 +90,7 @@ export class Daemon {
     if (this.config.settings.auth === 'token') this.token = this.loadToken();
     const record: DaemonRecord = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
     writeFileAtomic(join(this.stateDir, 'daemon.json'), `${JSON.stringify(record, null, 2)}\n`, 0o600);
+    rmSync(join(this.stateDir, IDLE_STOPPED), { force: true });
     this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
     for (const def of this.config.servers.values()) this.addUnit(def);
     this.timers.push(setInterval(() => this.checkIdle(), this.idleCheckMs()).unref());
@@ -143,6 +144,7 @@ export class Daemon {
       version: VERSION,
       uptimeMs: Date.now() - this.startedAt,
       idleTimeoutMinutes: this.idleMinutes,
+      memoryMb: memoryMb(),
       auth: this.config.settings.auth,
       // With token auth, stderr lines and errors (which may hold paths or secrets) need the token.
       servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? '(needs the token)' : null, stderrTail: [] })),
@@ -218,8 +220,12 @@ export class Daemon {
       return;
     }
     if (Date.now() - this.lastActivity >= minutes * 60_000) {
-      this.log(`idle for ${minutes} min with no client; stopping (the next cd brings it back)`);
-      void this.stop().then(() => process.exit(0));
+      this.log(`idle for ${minutes} min with no client; stopping (the next cd or prompt in the project brings it back)`);
+      void this.stop().then(() => {
+        // What a hook's link points at: its next prompt sees it and ensures again.
+        try { writeFileSync(join(this.stateDir, IDLE_STOPPED), '', { mode: 0o600 }); } catch { /* the next cd still works */ }
+        process.exit(0);
+      });
     }
   }
 
@@ -289,4 +295,11 @@ export class Daemon {
     })();
     return this.stopping;
   }
+}
+
+/** The daemon's own memory (MB): for status, doctor and the soak's leak check. */
+function memoryMb(): { rss: number; heapUsed: number; heapTotal: number; external: number } {
+  const m = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
+  return { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external + m.arrayBuffers) };
 }

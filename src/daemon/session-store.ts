@@ -46,7 +46,9 @@ export class SessionStore {
       const oldest = this.sessions.keys().next().value;
       if (oldest !== undefined) this.sessions.delete(oldest);
     }
-    this.schedule();
+    // Written at once, not batched: a session is created rarely, and one made
+    // just before a kill -9 must still come back.
+    this.flush();
   }
 
   remove(id: string): void {
