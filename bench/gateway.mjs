@@ -399,6 +399,11 @@ function targetLines(rows) {
     if (proxy) {
       const factor = proxy.p50 / ours.p50;
       out.push(`≥ 3× faster than mcp-proxy ${transport}: ${factor.toFixed(2)}× — ${mark(factor >= 3)}`);
+      // The same client and child are in both figures: what each gateway itself adds over direct stdio.
+      if (direct) {
+        const added = (proxy.p50 - direct.p50) / (ours.p50 - direct.p50);
+        out.push(`latency each gateway adds over direct stdio (p50): mcp-auto ${ms(ours.p50 - direct.p50)} ms, mcp-proxy ${ms(proxy.p50 - direct.p50)} ms (${added.toFixed(2)}×)`);
+      }
     }
     if (direct) {
       const limit = direct.firstInitMs + 150;

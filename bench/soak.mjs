@@ -2,8 +2,8 @@
 // machine through one real daemon (server-everything as its child, the SDK's
 // own clients in front). Loopback only, bounded in time, and it stops every
 // process it starts. Writes bench/soak-results.md.
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -134,6 +134,25 @@ try {
 } finally {
   try { execFileSync(process.execPath, [cli, 'stop', '--all'], { env, stdio: 'ignore' }); } catch { /* already stopped */ }
   remove();
+}
+
+// 5. Faults and hostile input: the tests `npm test` runs for them, run again here so the table is whole.
+const faultTests = [
+  ['test/supervision.test.ts', 'never answers initialize', 'a child that never answers initialize → bounded wait, state failed, clear error'],
+  ['test/daemon.test.ts', 'garbage to stdout', 'a child that writes garbage to stdout → logged, the session goes on'],
+  ['test/faults.test.ts', 'full or read-only state dir', 'disk full (tmpfs) or read-only state dir → clear error, no corrupt state'],
+  ['test/faults.test.ts', 'hostile input', 'duplicate ids in flight, unknown methods, batches, slow-loris'],
+  ['test/daemon.test.ts', 'bad input', 'malformed JSON, oversized body, unknown server/session, wrong headers'],
+  ['test/supervision.test.ts', 'across a daemon restart', 'a session survives `mcp-auto restart` without initializing again'],
+  ['test/mcp-json-fuzz.test.ts', '', '200 generated .mcp.json files through ensure and adopt'],
+];
+for (const [file, pattern, what] of faultTests) {
+  if (!existsSync(join(repo, file))) continue;
+  const args = ['--import', 'tsx', '--test', '--test-reporter=tap', ...(pattern ? ['--test-name-pattern', pattern] : []), file];
+  const run = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 180_000 });
+  const results = [...run.stdout.matchAll(/^(not ok|ok) \d+ - (.*)$/gm)].filter((m) => !m[2].includes('# SKIP'));
+  const passed = run.status === 0 && results.length > 0 && results.every((m) => m[1] === 'ok');
+  row(what, `${results.filter((m) => m[1] === 'ok').length} of ${results.length} tests pass (${file.replace('test/', '')})`, 'passes', passed);
 }
 
 const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim(); } catch { return '?'; } })();

@@ -61,7 +61,7 @@ if status is-interactive
         end
         # Disowned so that fish prints no "Job has ended" line; no stdio or
         # fd 3 is passed on.
-        command mcp-auto ensure --quiet --notice-file $__mcp_auto_notice $__mcp_auto_root \
+        command mcp-auto ensure --quiet --idle-link --notice-file $__mcp_auto_notice $__mcp_auto_root \
             </dev/null >/dev/null 2>&1 3>&- &
         disown $last_pid 2>/dev/null
     end

@@ -57,7 +57,7 @@ _mcp_auto_chpwd() {
   fi
   # The outer ( ) keeps the job out of this shell's job table and $!, so there
   # is no "[1] 12345" or "done" line; no stdio or fd 3 is passed on.
-  ( command mcp-auto ensure --quiet --notice-file "$_mcp_auto_notice" "$_mcp_auto_root" \
+  ( command mcp-auto ensure --quiet --idle-link --notice-file "$_mcp_auto_notice" "$_mcp_auto_root" \
       </dev/null >/dev/null 2>&1 3>&- & )
 }
 

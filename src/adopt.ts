@@ -72,10 +72,14 @@ export function adopt(root: string): string[] {
     specs[name] = toSpec(servers[name] as { command: string });
     record.entries[name] = servers[name];
   }
+  // Check the config adopt would write before touching anything: a name the
+  // daemon cannot serve is refused here, with both files as they were.
+  const nextConfig = { ...(existing?.data ?? {}), servers: specs };
+  parseConfig(configFile, JSON.stringify(nextConfig));
   // Record first: whatever happens next, unadopt can restore.
   mkdirSync(stateDirFor(root), { recursive: true, mode: 0o700 });
   writeFileAtomic(recordPath(root), `${JSON.stringify(record, null, 2)}\n`, 0o600);
-  writeJson(configFile, { ...(existing?.data ?? {}), servers: specs }, existing?.text);
+  writeJson(configFile, nextConfig, existing?.text);
   trust(configFile);
   for (const name of names) delete servers[name];
   writeJson(mcpFile, mcp.data, mcp.text);

@@ -8,7 +8,9 @@ export class UserError extends Error {
 /** A config file that does not parse or validate; names the file and the key. */
 export class ConfigError extends UserError {
   constructor(readonly file: string, readonly key: string | undefined, detail: string) {
-    super(`${file}${key ? `: ${key}` : ''}: ${detail}`, 2);
+    // A key from the user's file may hold line breaks: the error stays one line.
+    const shown = key && /[\u0000-\u001f\u007f\u2028\u2029]/.test(key) ? JSON.stringify(key) : key;
+    super(`${file}${shown ? `: ${shown}` : ''}: ${detail}`, 2);
   }
 }
 

@@ -1,7 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { UserError, errorMessage } from './errors.ts';
 
 export type JsonObject = Record<string, unknown>;
+
+/**
+ * A user's file as text, or an error when it is not valid UTF-8: decoding it
+ * leniently would turn those bytes into U+FFFD, and a rewrite would lose them.
+ */
+export function readUtf8(file: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new Error('it is not valid UTF-8');
+  }
+}
 
 export const isJsonObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -11,13 +24,9 @@ export const isJsonObject = (v: unknown): v is JsonObject => typeof v === 'objec
  * does not parse is refused with one line — and never rewritten.
  */
 export function readJsonObject(file: string): { text: string; data: JsonObject } | undefined {
-  let text: string;
+  if (!existsSync(file)) return undefined;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
+    const text = readUtf8(file);
     const data = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
     if (!isJsonObject(data)) throw new Error('the top level is not an object');
     return { text, data };

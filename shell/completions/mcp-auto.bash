@@ -63,7 +63,7 @@ _mcp_auto() {
   esac
 
   case $cmd in
-    ensure) flags="--quiet --json --notice-file"; dirs=1 ;;
+    ensure) flags="--quiet --json --notice-file --idle-link"; dirs=1 ;;
     hook | completion) words="zsh bash fish" ;;
     direnv) ;;
     status) flags="--json --watch" ;;

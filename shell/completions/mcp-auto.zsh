@@ -48,7 +48,8 @@ _mcp_auto() {
       case $line[1] in
         ensure)
           _arguments '--quiet[print nothing]' '--json[print the result as JSON]' \
-            '--notice-file[append user notices to FILE]:file:_files' $dir && ret=0 ;;
+            '--notice-file[append user notices to FILE]:file:_files' \
+            '--idle-link[link FILE.daemon to the idle-stop marker]' $dir && ret=0 ;;
         hook|completion)
           _arguments $shells && ret=0 ;;
         status)

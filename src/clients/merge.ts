@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
 import { errorMessage } from '../errors.ts';
+import { readUtf8 } from '../json-file.ts';
 import type { ClientAdapter, ManagedEntry } from './adapter.ts';
 
 export interface SyncResult {
@@ -98,8 +99,11 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
   const result: SyncResult = { client: adapter.name, file, status: 'unchanged', conflicts: [], removed: [] };
   let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUtf8(file);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === undefined) {
+      return { result: { ...result, status: 'refused', error: `${file}: ${errorMessage(error)}; fix it and run \`mcp-auto ensure\`` }, owned };
+    }
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       return { result: { ...result, status: 'refused', error: `${file}: ${errorMessage(error)}` }, owned };
     }

@@ -3,7 +3,7 @@ import { parse } from '../args.ts';
 import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure.ts';
 
 export const help = `
-Usage: mcp-auto ensure [DIR] [--quiet] [--json] [--notice-file FILE]
+Usage: mcp-auto ensure [DIR] [--quiet] [--json] [--notice-file FILE [--idle-link]]
 
 Finds the project root from DIR (default: the current directory), makes sure
 that root's daemon runs on its port (starting it detached if not) and points
@@ -13,9 +13,9 @@ writes nothing. The shell hook and \`use mcp\` run this for you.
   --quiet             print nothing unless something is wrong
   --json              print the result as JSON
   --notice-file FILE  append what the user must see to FILE, each notice once
-                      (the shell hook shows it at the next prompt), and link
-                      FILE.daemon to the daemon's idle-stop marker (the hook's
-                      next prompt brings an idled-out daemon back)
+                      (the shell hook shows it at the next prompt)
+  --idle-link         also link FILE.daemon to the daemon's idle-stop marker
+                      (the hook's next prompt brings an idled-out daemon back)
 
 Examples:
   mcp-auto ensure
@@ -27,6 +27,7 @@ export async function run(argv: string[]): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
     json: { type: 'boolean' },
     'notice-file': { type: 'string' },
+    'idle-link': { type: 'boolean' },
   });
   const dir = resolve(positionals[0] ?? '.');
   const project = locateRoot(dir);
@@ -37,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   // Before the work: a daemon that fails to start must not leave the marker
   // behind, or the hook would retry at every prompt.
-  if (values['notice-file']) linkIdleMarker(values['notice-file'], project.root);
+  if (values['notice-file'] && values['idle-link']) linkIdleMarker(values['notice-file'], project.root);
   const result = await ensureRoot(project);
   const refused = result.clients.some((c) => c.status === 'refused');
   if (values['notice-file']) {
