@@ -210,3 +210,21 @@ process.once('exit', cleanUpNow);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { cleanUpNow(); process.exit(130); });
 }
+
+// ---- README ---------------------------------------------------------------
+
+/**
+ * Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->`
+ * in README.md, so each run regenerates its own table there.
+ */
+export function updateReadme(name, markdown) {
+  const file = join(repo, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return false;
+  writeFileSync(file, `${text.slice(0, from + start.length)}\n${markdown.trim()}\n${text.slice(to)}`);
+  return true;
+}

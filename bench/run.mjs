@@ -10,7 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { repo, now, stopAll } from './lib.mjs';
+import { repo, now, stopAll, updateReadme } from './lib.mjs';
 import { runGatewayBench, formatGatewayReport, machineNote } from './gateway.mjs';
 
 const optional = [
@@ -89,4 +89,6 @@ const report = [
 ].join('\n');
 process.stdout.write(report);
 writeFileSync(join(repo, 'bench', 'results.md'), report);
+// The README's Benchmarks section is this report, headings one level down.
+if (!failed) updateReadme('bench', report.replace(/^# .*\n+/, '').replace(/^## /gm, '### '));
 process.exitCode = failed ? 1 : 0;

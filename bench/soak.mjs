@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { cli, everythingBin, makeHome, now, percentile, repo, rssMb, sleep } from './lib.mjs';
+import { cli, everythingBin, makeHome, now, percentile, repo, rssMb, sleep, updateReadme } from './lib.mjs';
 
 const RANGE = [29400, 29499];
 const scale = Number(process.env.SOAK_SCALE ?? 1);
@@ -165,3 +165,5 @@ const report = [
 ].join('\n');
 console.log(report);
 writeFileSync(join(repo, 'bench/soak-results.md'), `${report}\n`);
+// A full-scale run is what the README's Reliability section shows.
+if (scale === 1) updateReadme('soak', report);
