@@ -19,6 +19,8 @@ await build({
   format: 'esm',
   target: 'node20',
   splitting: true,
+  // jsonc-parser's UMD main requires its parts at run time; its ESM build bundles.
+  mainFields: ['module', 'main'],
   minify: false,
   sourcemap: 'linked',
   legalComments: 'none',

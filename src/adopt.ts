@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.ts';
 import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from './config.ts';
 import { UserError } from './errors.ts';
+import { spliceJson } from './json-edit.ts';
 import { isJsonObject, readJsonObject, type JsonObject } from './json-file.ts';
 import { stateDirFor } from './paths.ts';
 import { trust, trustState } from './trust.ts';
@@ -47,7 +48,7 @@ function toSpec(entry: { command: string; args?: unknown; env?: unknown; cwd?: u
  * user asked) and takes their entries out of .mcp.json; the caller's ensure then
  * writes entries pointing at the daemon under the same names.
  */
-export function adopt(root: string): string[] {
+export async function adopt(root: string): Promise<string[]> {
   const mcpFile = join(root, '.mcp.json');
   const mcp = readJsonObject(mcpFile);
   if (!mcp) throw new UserError(`${mcpFile} does not exist: nothing to adopt`);
@@ -81,8 +82,8 @@ export function adopt(root: string): string[] {
   writeFileAtomic(recordPath(root), `${JSON.stringify(record, null, 2)}\n`, 0o600);
   writeJson(configFile, nextConfig, existing?.text);
   trust(configFile);
-  for (const name of names) delete servers[name];
-  writeJson(mcpFile, mcp.data, mcp.text);
+  // In place: the user's other entries keep their bytes.
+  writeFileAtomic(mcpFile, await spliceJson(mcp.text, names.map((name) => ({ path: ['mcpServers', name], value: undefined }))));
   return names;
 }
 
@@ -99,7 +100,7 @@ function readRecord(root: string): AdoptRecord | undefined {
  * their definitions out of .mcp-auto.json (removing the file if adopt made it
  * and nothing else is left). Returns the names restored.
  */
-export function unadopt(root: string, dropOwnership: (names: string[]) => void): string[] {
+export async function unadopt(root: string, dropOwnership: (names: string[]) => void): Promise<string[]> {
   const record = readRecord(root);
   if (!record || Object.keys(record.entries).length === 0) return [];
   const names = Object.keys(record.entries);
@@ -117,11 +118,17 @@ export function unadopt(root: string, dropOwnership: (names: string[]) => void):
     }
   }
   const mcpFile = join(root, '.mcp.json');
-  const mcp: { text: string | undefined; data: Json } = readJsonObject(mcpFile) ?? { text: undefined, data: {} };
-  const servers = isObject(mcp.data.mcpServers) ? mcp.data.mcpServers : (mcp.data.mcpServers = {}) as Json;
-  for (const name of names) servers[name] = record.entries[name];
+  const mcp = readJsonObject(mcpFile);
+  if (mcp && mcp.data.mcpServers !== undefined && !isObject(mcp.data.mcpServers)) {
+    throw new UserError(`${mcpFile}: mcpServers is not an object; fix it, then run \`mcp-auto unadopt\` again`);
+  }
   dropOwnership(names);
-  writeJson(mcpFile, mcp.data, mcp.text);
+  if (mcp && mcp.text.replace(/^\uFEFF/, '').trim() !== '') {
+    // In place: each entry goes back under its name, the rest keeps its bytes.
+    writeFileAtomic(mcpFile, await spliceJson(mcp.text, names.map((name) => ({ path: ['mcpServers', name], value: record.entries[name] }))));
+  } else {
+    writeJson(mcpFile, { mcpServers: Object.fromEntries(names.map((name) => [name, record.entries[name]])) });
+  }
   unlinkSync(recordPath(root));
   return names;
 }

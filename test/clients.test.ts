@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { adapters, syncClients, type ClientAdapter, type ManagedEntry } from '../src/clients/index.ts';
@@ -35,6 +36,12 @@ interface Case {
 }
 
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
+const jsonc = (text: string) => {
+  const errors: ParseError[] = [];
+  const data = parseJsonc(text, errors, { allowTrailingComma: true }) as Record<string, unknown>;
+  assert.deepEqual(errors, [], 'the file still parses as JSONC');
+  return data;
+};
 const toml = (text: string) => JSON.parse(JSON.stringify(parseToml(text))) as Record<string, unknown>;
 
 const cases: Case[] = [
@@ -49,18 +56,18 @@ const cases: Case[] = [
   },
   {
     adapter: adapters.vscode!,
-    existing: '{\n\t"inputs": [{ "type": "promptString", "id": "key" }],\n\t"servers": {\n\t\t"docs": { "type": "stdio", "command": "docs-mcp" }\n\t}\n}\n',
-    read: json,
+    // VS Code allows comments and trailing commas in mcp.json: they are kept.
+    existing: '{\n\t// the key for docs\n\t"inputs": [{ "type": "promptString", "id": "key" }],\n\t"servers": {\n\t\t"docs": { "type": "stdio", "command": "docs-mcp" }, /* mine */\n\t}\n}\n',
+    read: jsonc,
     theirs: { type: 'stdio', command: 'docs-mcp' },
     memory: { type: 'http', url: 'http://127.0.0.1:31541/servers/memory/mcp' },
     notes: { type: 'sse', url: 'http://127.0.0.1:31541/servers/notes/sse' },
-    // VS Code allows comments in mcp.json; mcp-auto cannot keep them, so it refuses.
-    malformed: '{\n  // my servers\n  "servers": {}\n}\n',
+    malformed: '{\n  // my servers\n  "servers": {\n}\n',
   },
   {
     adapter: adapters.gemini!,
-    existing: '{\n  "theme": "GitHub",\n  "mcpServers": {\n    "docs": { "command": "docs-mcp", "trust": false }\n  },\n  "checkpointing": { "enabled": true }\n}\n',
-    read: json,
+    existing: '{\n  "theme": "GitHub", // dark later\n  "mcpServers": {\n    "docs": { "command": "docs-mcp", "trust": false }\n  },\n  "checkpointing": { "enabled": true }\n}\n',
+    read: jsonc,
     theirs: { command: 'docs-mcp', trust: false },
     memory: { httpUrl: 'http://127.0.0.1:31541/servers/memory/mcp' },
     notes: { url: 'http://127.0.0.1:31541/servers/notes/sse' },
@@ -115,9 +122,11 @@ for (const c of cases) {
     assert.deepEqual(after.docs, c.theirs);
     assert.match(JSON.stringify(after.memory), /127\.0\.0\.1:31542\/servers\/memory\/mcp/);
 
-    // Nothing managed any more: the file is back to the user's own data.
+    // Nothing managed any more: the file is back to the user's own data —
+    // byte for byte for JSON, edited in place (TOML is rewritten whole).
     await syncClients(root, state, [c.adapter], []);
     assert.deepEqual(c.read(readFileSync(file, 'utf8')), before);
+    if (c.adapter.format !== 'toml') assert.equal(readFileSync(file, 'utf8'), c.existing);
   });
 
   test(`${name}: a malformed ${c.adapter.file} is refused and left byte for byte`, async () => {
@@ -126,7 +135,7 @@ for (const c of cases) {
     const mtime = statSync(file).mtimeMs;
     const [result] = await syncClients(root, join(env.home, `state-bad-${name}`), [c.adapter], [entry('memory')]);
     assert.equal(result!.status, 'refused');
-    assert.match(result!.error!, new RegExp(`${c.adapter.file.replace('.', '\\.')} is not valid (JSON|TOML)`));
+    assert.match(result!.error!, new RegExp(`${c.adapter.file.replace('.', '\\.')} is not valid (JSONC?|TOML)`));
     assert.equal(readFileSync(file, 'utf8'), c.malformed);
     assert.equal(statSync(file).mtimeMs, mtime);
   });

@@ -225,3 +225,38 @@ test(`generated .mcp.json files through adopt and unadopt (seed ${SEED}): the or
   }
   assert.ok(roundTrips >= 8, `only ${roundTrips} adopt/unadopt round trips ran`);
 });
+
+test('a hand-formatted .mcp.json: only our entry\'s bytes change, and taking it out gives the original back byte-for-byte', async () => {
+  const env = makeEnv({ portRange: RANGE });
+  envs.push(env);
+  const original = [
+    '{',
+    '  "mcpServers": {',
+    '    "mine": { "command": "uvx", "args": ["a", "b"] },',
+    '    "num":  {"command": "x", "env": {"N": 1.0, "BIG": 12345678901234567890}}',
+    '  },',
+    '  "esc": "caf\\u00e9 \\/ \\ud83d\\ude00"',
+    '}',
+    '',
+  ].join('\r\n');
+  const root = env.project('hand', { '.mcp.json': original });
+  const file = join(root, '.mcp.json');
+  const r = await run(['ensure', '--json', root], env.env);
+  assert.equal(r.code, 0, r.stderr);
+  const port = (JSON.parse(r.stdout) as { port: number }).port;
+  const entry = [
+    ',',
+    '    "memory": {',
+    '      "type": "http",',
+    `      "url": "http://127.0.0.1:${port}/servers/memory/mcp"`,
+    '    }',
+  ].join('\r\n');
+  const at = original.indexOf('\r\n  },');
+  assert.equal(readFileSync(file, 'utf8'), original.slice(0, at) + entry + original.slice(at));
+
+  // No longer managed: ensure takes our entry out, and the user's bytes are all that is left.
+  env.writeUserConfig({ portRange: RANGE, defaults: [] });
+  const again = await run(['ensure', root], env.env);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(readFileSync(file, 'utf8'), original);
+});

@@ -20,7 +20,8 @@ export interface ClientAdapter {
   name: string;
   /** The project file, relative to the root, e.g. ".mcp.json". */
   file: string;
-  format: 'json' | 'toml';
+  /** jsonc: comments and trailing commas allowed (VS Code, Gemini CLI); kept on write. */
+  format: 'json' | 'jsonc' | 'toml';
   /** Key path of the object that holds the server entries, e.g. ["mcpServers"]. */
   container: string[];
   /** The entry written for one server. */

@@ -8,7 +8,7 @@ import type { ClientAdapter } from './adapter.ts';
 export const gemini: ClientAdapter = {
   name: 'gemini',
   file: '.gemini/settings.json',
-  format: 'json',
+  format: 'jsonc',
   container: ['mcpServers'],
   entry: (s) => ({
     ...(s.client === 'sse' ? { url: s.sseUrl } : { httpUrl: s.url }),

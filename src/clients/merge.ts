@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
 import { errorMessage } from '../errors.ts';
 import { readUtf8 } from '../json-file.ts';
+import { spliceJson, styleOf, type JsonEdit, type Style } from '../json-edit.ts';
 import type { ClientAdapter, ManagedEntry } from './adapter.ts';
 
 export interface SyncResult {
@@ -32,20 +33,6 @@ function readOwnership(stateDir: string): Ownership {
   }
 }
 
-/** The file's own style, so a rewrite changes only our entries. */
-interface Style { bom: boolean; eol: string; indent: string | number; finalNewline: boolean }
-
-function styleOf(text: string): Style {
-  const body = text.replace(/^\uFEFF/, '');
-  const indent = /\n([ \t]+)\S/.exec(body)?.[1];
-  return {
-    bom: text.startsWith('\uFEFF'),
-    eol: body.includes('\r\n') ? '\r\n' : '\n',
-    indent: indent ?? 2,
-    finalNewline: body.length === 0 || /\r?\n$/.test(body),
-  };
-}
-
 async function parse(adapter: ClientAdapter, text: string): Promise<Json> {
   const body = text.replace(/^\uFEFF/, '');
   if (adapter.format === 'toml') {
@@ -53,7 +40,15 @@ async function parse(adapter: ClientAdapter, text: string): Promise<Json> {
     return parseToml(body) as Json;
   }
   if (body.trim() === '') return {};
-  const data = JSON.parse(body) as unknown;
+  let data: unknown;
+  if (adapter.format === 'jsonc') {
+    const { parse: parseJsonc, printParseErrorCode } = await import('jsonc-parser');
+    const errors: import('jsonc-parser').ParseError[] = [];
+    data = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors[0]) throw new Error(`${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}`);
+  } else {
+    data = JSON.parse(body);
+  }
   if (!isObject(data)) throw new Error('the top level is not a JSON object');
   return data;
 }
@@ -120,6 +115,8 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
     return { result: { ...result, status: 'refused', error: `${file}: ${adapter.container.join('.')} is not an object; fix it and run \`mcp-auto ensure\`` }, owned };
   }
   const nextOwned: Record<string, unknown> = {};
+  // What changed, as key paths: a JSON file is edited in place (see spliceJson).
+  const edits: JsonEdit[] = [];
   let changed = false;
   const managed = new Set(entries.map((e) => e.name));
   for (const server of entries) {
@@ -132,6 +129,7 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
     }
     if (!same(current, wanted)) {
       servers[server.name] = wanted;
+      edits.push({ path: [...adapter.container, server.name], value: wanted });
       changed = true;
     }
     nextOwned[server.name] = wanted;
@@ -139,13 +137,15 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
   for (const [name, written] of Object.entries(owned)) {
     if (managed.has(name) || !same(servers[name], written)) continue;
     delete servers[name];
+    edits.push({ path: [...adapter.container, name], value: undefined });
     result.removed.push(name);
     changed = true;
   }
   if (changed) {
     const style = text === undefined ? styleOf('{\n  "x": 1\n}\n') : styleOf(text);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileAtomic(file, await serialize(adapter, doc, style));
+    const inPlace = adapter.format !== 'toml' && text !== undefined && text.replace(/^\uFEFF/, '').trim() !== '';
+    writeFileAtomic(file, inPlace ? await spliceJson(text!, edits) : await serialize(adapter, doc, style));
     result.status = 'written';
   }
   return { result, owned: nextOwned };

@@ -5,7 +5,7 @@ import { envRefs } from './cursor.ts';
 export const vscode: ClientAdapter = {
   name: 'vscode',
   file: '.vscode/mcp.json',
-  format: 'json',
+  format: 'jsonc',
   container: ['servers'],
   entry: (s) => ({
     type: s.client,

@@ -19,7 +19,7 @@ Example:
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('adopt', argv, {});
   const root = rootArg(positionals[0]);
-  const names = adopt(root);
+  const names = await adopt(root);
   if (names.length === 0) {
     console.log('mcp-auto: no stdio servers in .mcp.json to adopt');
     return 0;

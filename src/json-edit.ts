@@ -1,0 +1,54 @@
+// Editing a user's JSON (or JSONC) file without disturbing what is not ours:
+// the file's style, and in-place edits by key path.
+
+/** One change: set the value at a key path, or remove it (value undefined). */
+export interface JsonEdit { path: string[]; value: unknown }
+
+/** The file's own style, so a rewrite changes only our entries. */
+export interface Style { bom: boolean; eol: string; indent: string | number; finalNewline: boolean }
+
+export function styleOf(text: string): Style {
+  const body = text.replace(/^\uFEFF/, '');
+  const indent = /\n([ \t]+)\S/.exec(body)?.[1];
+  return {
+    bom: text.startsWith('\uFEFF'),
+    eol: body.includes('\r\n') ? '\r\n' : '\n',
+    indent: indent ?? 2,
+    finalNewline: body.length === 0 || /\r?\n$/.test(body),
+  };
+}
+
+/**
+ * Applies our edits to the user's JSON text in place (jsonc-parser's modify):
+ * every byte outside our entries stays as it was — other entries' layout,
+ * number spellings such as 1.0, escapes. Only an inserted entry is laid out,
+ * in the file's own indentation (left compact in a one-line file).
+ */
+export async function spliceJson(text: string, edits: JsonEdit[]): Promise<string> {
+  const style = styleOf(text);
+  const { applyEdits, format, modify } = await import('jsonc-parser');
+  const bom = text.startsWith('\uFEFF');
+  let body = bom ? text.slice(1) : text;
+  const indent = typeof style.indent === 'number' ? ' '.repeat(style.indent) : style.indent;
+  const options = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: style.eol };
+  const multiline = body.includes('\n');
+  for (const { path, value } of edits) {
+    const changes = modify(body, path, value, {});
+    if (changes.length !== 1) {
+      body = applyEdits(body, changes);
+      continue;
+    }
+    let change = changes[0]!;
+    if (value === undefined) {
+      // Removing the first entry would pull the next one onto the brace's line: keep the line break.
+      const removed = body.slice(change.offset, change.offset + change.length);
+      const trailing = /\n[ \t]*$/.exec(removed);
+      if (trailing && /^\s*\n/.test(removed)) change = { ...change, length: change.length - trailing[0].length };
+      body = applyEdits(body, [change]);
+    } else {
+      body = applyEdits(body, [change]);
+      if (multiline) body = applyEdits(body, format(body, { offset: change.offset, length: change.content.length }, options));
+    }
+  }
+  return (bom ? '\uFEFF' : '') + body;
+}
