@@ -9,6 +9,7 @@ export interface DaemonRecord { root: string; port: number; pid: number; version
 export interface ServerHealth {
   name: string; transport: string; client: 'http' | 'sse'; state: string; pid: number | null; restarts: number;
   sessions: number; lastError: string | null; stderrTail: string[]; url: string; sseUrl: string;
+  calls?: { total: number; failed: number; recent: Array<{ at: number; method: string; target?: string; ms: number; outcome: string }> } | null;
 }
 
 export interface Health {

@@ -2,13 +2,14 @@
 // default `memory` server (no config needed).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { makeEnv, run, waitFor, type TestEnv } from './helpers.ts';
+import { ResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { cli, makeEnv, run, waitFor, type TestEnv } from './helpers.ts';
 import { hashedPort } from '../src/port.ts';
 
 const RANGE: [number, number] = [30500, 30999];
@@ -196,6 +197,35 @@ test('status, port, logs, stop and restart', async () => {
   assert.equal(existsSync(join(root, '.mcp.json')), true);
   const none = await run(['stop', '--all'], env.env);
   assert.match(none.stdout, /no daemon was running/);
+});
+
+test('status counts each server\'s calls; --watch redraws them with the most recent calls', async () => {
+  const env = world();
+  const root = env.project('mu');
+  const { port } = await ensureJson(env, root);
+  const client = new Client({ name: 'watch', version: '1' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/servers/memory/mcp`)));
+  await client.callTool({ name: 'read_graph', arguments: {} });
+  await client.callTool({ name: 'search_nodes', arguments: { query: 'x' } });
+  await assert.rejects(client.request({ method: 'no/such/method', params: {} }, ResultSchema));
+  await client.close();
+
+  const [row] = JSON.parse((await run(['status', '--json'], env.env)).stdout) as Array<{ servers: Array<{ calls: { total: number; failed: number; recent: Array<{ method: string; target?: string; outcome: string }> } }> }>;
+  const calls = row!.servers[0]!.calls;
+  assert.equal(calls.total, 3);
+  assert.equal(calls.failed, 1);
+  assert.deepEqual(calls.recent.slice(-3).map((c) => [c.method, c.target ?? '', c.outcome]),
+    [['tools/call', 'read_graph', 'ok'], ['tools/call', 'search_nodes', 'ok'], ['no/such/method', '', 'error']]);
+
+  const watch = spawn(process.execPath, [cli, 'status', '--watch'], { env: env.env, stdio: ['ignore', 'pipe', 'ignore'] });
+  let screen = '';
+  watch.stdout.on('data', (d: Buffer) => { screen += d.toString(); });
+  try {
+    await waitFor(() => /recent calls/.test(screen) && /tools\/call search_nodes .* ok/.test(screen) && /no\/such\/method .* error/.test(screen), 5000, 'the recent calls on the watch screen');
+    assert.match(screen, /memory +ready +sessions \d+ +restarts 0 +calls \d+ \(1 failed\)/);
+  } finally {
+    watch.kill();
+  }
 });
 
 test('outside any project ensure does nothing; $HOME with a .git is not a root', async () => {

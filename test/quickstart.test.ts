@@ -103,7 +103,7 @@ test('README quick start, verbatim: zsh hook, cd, status, .mcp.json, approve, a 
 
   // The output has the README's shape: checked against the README's sample and the real screen alike.
   const head = /^(\S+) {2}127\.0\.0\.1:(\d+) {2}pid (\d+) {2}up \d+[smh]\S* {2}[\d.]+ MB$/m;
-  const memoryLine = /^ {2}memory +ready +sessions 0 {2}restarts 0$/m;
+  const memoryLine = /^ {2}memory +ready +sessions 0 {2}restarts 0 {2}calls 0$/m;
   assert.match(sample!, head);
   assert.match(sample!, memoryLine);
   const screen = await waitFor(async () => {

@@ -7,11 +7,11 @@ export const help = `
 Usage: mcp-auto status [--json] [--watch]
 
 Lists every mcp-auto daemon: root, port, pid, uptime, memory, and each
-server's state and sessions. Daemons whose process is gone show as stale
-(\`mcp-auto doctor --fix\` cleans them up).
+server's state, sessions and calls. Daemons whose process is gone show as
+stale (\`mcp-auto doctor --fix\` cleans them up).
 
-  --json    print the list as JSON
-  --watch   redraw every second (Ctrl-C to quit)
+  --json    print the list as JSON (with each server's recent calls)
+  --watch   redraw every second, with the most recent calls (Ctrl-C to quit)
 
 Example:
   mcp-auto status
@@ -43,7 +43,10 @@ function duration(ms: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-export function render(rows: Row[]): string {
+/** How many recent calls `--watch` shows per daemon. */
+const RECENT = 8;
+
+export function render(rows: Row[], { recent = false } = {}): string {
   if (rows.length === 0) return 'no mcp-auto daemons (cd into a project with the hook installed, or run `mcp-auto ensure`)';
   const stateColour = (s: string) => (s === 'ready' ? kleur.green(s) : s === 'failed' ? kleur.red(s) : kleur.yellow(s));
   const lines: string[] = [];
@@ -54,10 +57,22 @@ export function render(rows: Row[]): string {
     lines.push(head);
     for (const s of r.servers) {
       const extra = s.lastError ? `  ${kleur.dim(s.lastError)}` : '';
-      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 11 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${extra}`);
+      const calls = s.calls ? `  calls ${s.calls.total}${s.calls.failed ? ` (${s.calls.failed} failed)` : ''}` : '';
+      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 11 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${calls}${extra}`);
     }
+    if (recent) lines.push(...recentCalls(r.servers));
   }
   return lines.join('\n');
+}
+
+/** The daemon's latest calls across its servers, newest first. */
+function recentCalls(servers: Row['servers']): string[] {
+  const calls = servers.flatMap((s) => (s.calls?.recent ?? []).map((c) => ({ ...c, server: s.name })))
+    .sort((a, b) => b.at - a.at).slice(0, RECENT);
+  if (calls.length === 0) return [];
+  const outcome = (o: string) => (o === 'ok' ? kleur.green(o) : kleur.red(o));
+  return [kleur.dim('  recent calls'), ...calls.map((c) =>
+    `    ${new Date(c.at).toLocaleTimeString()}  ${c.server.padEnd(12)} ${`${c.method}${c.target ? ` ${c.target}` : ''}`.padEnd(36)} ${`${c.ms} ms`.padStart(8)}  ${outcome(c.outcome)}`)];
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -65,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!process.stdout.isTTY || process.env.NO_COLOR) kleur.enabled = false;
   if (values.watch) {
     for (;;) {
-      const text = render(await collect());
+      const text = render(await collect(), { recent: true });
       process.stdout.write(`\x1b[H\x1b[2J${new Date().toLocaleTimeString()}  mcp-auto status --watch (Ctrl-C to quit)\n\n${text}\n`);
       await new Promise((r) => setTimeout(r, 1000));
     }

@@ -146,8 +146,8 @@ export class Daemon {
       idleTimeoutMinutes: this.idleMinutes,
       memoryMb: memoryMb(),
       auth: this.config.settings.auth,
-      // With token auth, stderr lines and errors (which may hold paths or secrets) need the token.
-      servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? '(needs the token)' : null, stderrTail: [] })),
+      // With token auth, stderr lines, errors and recent calls (which may hold paths or secrets) need the token.
+      servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? '(needs the token)' : null, stderrTail: [], calls: s.calls && { ...s.calls, recent: [] } })),
     });
   }
 

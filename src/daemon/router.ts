@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CallLog, targetOf, type CallRecord } from './call-log.ts';
 import type { SupervisedChild } from './child.ts';
 import {
   errorResponse, isNotification, isRequest, isResponse, isRequestId, resultResponse,
@@ -17,6 +18,8 @@ interface Pending {
   method: string;
   /** The client's own progress token, when it asked for progress. */
   progressToken?: RequestId;
+  started: number;
+  target?: string;
 }
 
 interface SessionState {
@@ -55,6 +58,7 @@ export class Router {
   private queueTimer: NodeJS.Timeout | undefined;
   private logLevel: string | undefined;
   private everReady = false;
+  readonly calls = new CallLog();
 
   constructor(readonly child: SupervisedChild, private readonly root: string, private readonly waitMs: () => number) {
     child.on('message', (m: Message) => this.fromChild(m));
@@ -78,6 +82,7 @@ export class Router {
     if (!state) return;
     this.sessions.delete(session);
     for (const upstreamId of state.inflight.values()) {
+      this.logCall(upstreamId, 'cancelled');
       this.pending.delete(upstreamId);
       this.child.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: upstreamId, reason: 'client session closed' } });
     }
@@ -159,7 +164,7 @@ export class Router {
       return;
     }
     const upstreamId = this.nextId++;
-    const entry: Pending = { session, clientId: request.id, method: request.method };
+    const entry: Pending = { session, clientId: request.id, method: request.method, started: Date.now(), target: targetOf(request.method, request.params) };
     let params = request.params;
     const token = params?._meta?.progressToken;
     if (isRequestId(token)) {
@@ -187,6 +192,7 @@ export class Router {
         const state = this.sessions.get(session);
         const upstreamId = state?.inflight.get(requestId);
         if (upstreamId === undefined) return;
+        this.logCall(upstreamId, 'cancelled');
         this.settle(upstreamId);
         this.child.send({ ...notification, params: { ...notification.params, requestId: upstreamId } });
         return;
@@ -208,6 +214,7 @@ export class Router {
       if (typeof message.id !== 'number') return;
       const entry = this.pending.get(message.id);
       if (!entry) return; // cancelled, or one of our own re-subscribes
+      this.logCall(message.id, 'error' in message ? 'error' : 'ok');
       this.settle(message.id);
       entry.session.send({ ...message, id: entry.clientId }, entry.clientId);
     } else if (isRequest(message)) {
@@ -280,6 +287,13 @@ export class Router {
     this.child.send({ jsonrpc: '2.0', id: this.nextId++, method: 'resources/unsubscribe', params: { uri } });
   }
 
+  private logCall(upstreamId: number, outcome: CallRecord['outcome']): void {
+    const entry = this.pending.get(upstreamId);
+    if (!entry) return;
+    const at = Date.now();
+    this.calls.add({ at, method: entry.method, ...(entry.target ? { target: entry.target } : {}), ms: at - entry.started, outcome });
+  }
+
   private settle(upstreamId: number): void {
     const entry = this.pending.get(upstreamId);
     if (!entry) return;
@@ -289,6 +303,7 @@ export class Router {
 
   /** The child went away: nothing in flight may hang. */
   private onChildDown(reason: string): void {
+    for (const upstreamId of this.pending.keys()) this.logCall(upstreamId, 'lost');
     const pending = [...this.pending.values()];
     this.pending.clear();
     for (const state of this.sessions.values()) {

@@ -3,6 +3,7 @@ import type { ServerDef } from '../config.ts';
 import { SupervisedChild, type ChildContext } from './child.ts';
 import { sendError } from './http-util.ts';
 import { proxyToChild } from './proxy.ts';
+import type { CallStats } from './call-log.ts';
 import { Router } from './router.ts';
 import type { SessionStore } from './session-store.ts';
 import { SseEndpoint } from './sse.ts';
@@ -21,6 +22,8 @@ export interface ServerHealth {
   stderrTail: string[];
   url: string;
   sseUrl: string;
+  /** Requests through the shared child (null for an http child, which is proxied as is). */
+  calls: CallStats | null;
 }
 
 /**
@@ -92,6 +95,7 @@ export class ServerUnit {
       stderrTail: c.stderrTail.slice(-10),
       url: `${this.base}/servers/${this.def.name}/mcp`,
       sseUrl: `${this.base}/servers/${this.def.name}/sse`,
+      calls: this.router?.calls.stats() ?? null,
     };
   }
 

@@ -1,0 +1,40 @@
+// The recent requests through one server, for /health and `mcp-auto status
+// --watch`: what was called and how it ended — never arguments or results.
+
+export interface CallRecord {
+  /** When it ended (ms since the epoch). */
+  at: number;
+  method: string;
+  /** The tool, prompt or resource it named, if any. */
+  target?: string;
+  ms: number;
+  /** lost: the child went away while it was in flight. */
+  outcome: 'ok' | 'error' | 'cancelled' | 'lost';
+}
+
+export interface CallStats { total: number; failed: number; recent: CallRecord[] }
+
+const KEEP = 20;
+
+export class CallLog {
+  private total = 0;
+  private failed = 0;
+  private readonly recent: CallRecord[] = [];
+
+  add(record: CallRecord): void {
+    this.total++;
+    if (record.outcome !== 'ok') this.failed++;
+    this.recent.push(record);
+    if (this.recent.length > KEEP) this.recent.shift();
+  }
+
+  stats(): CallStats {
+    return { total: this.total, failed: this.failed, recent: [...this.recent] };
+  }
+}
+
+/** What a request is about: the tool or prompt it calls, the resource it reads. */
+export function targetOf(method: string, params: Record<string, unknown> | undefined): string | undefined {
+  const named = method === 'resources/read' ? params?.uri : method === 'tools/call' || method === 'prompts/get' ? params?.name : undefined;
+  return typeof named === 'string' ? named.slice(0, 80) : undefined;
+}
