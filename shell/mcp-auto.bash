@@ -83,6 +83,8 @@ _mcp_auto_hook() {
     fi
     if [[ $PWD != "$_mcp_auto_pwd" ]]; then
       _mcp_auto_pwd=$PWD
+      # For doctor: proof that the hook still runs (nothing took PROMPT_COMMAND over).
+      export MCP_AUTO_HOOK_PWD=$PWD
       _mcp_auto_changed_dir
     fi
   fi

@@ -51,6 +51,8 @@ if status is-interactive
 
     function __mcp_auto_changed_dir --on-variable PWD
         test "$MCP_AUTO_DISABLE" != ''; and test "$MCP_AUTO_DISABLE" != 0; and return
+        # For doctor: proof that the hook still runs.
+        set -gx MCP_AUTO_HOOK_PWD $PWD
         __mcp_auto_find_root
         test "$__mcp_auto_found" = "$__mcp_auto_root"; and return
         set -g __mcp_auto_root $__mcp_auto_found

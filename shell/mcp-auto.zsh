@@ -47,6 +47,8 @@ _mcp_auto_chpwd() {
   [[ ${MCP_AUTO_DISABLE:-0} != 0 ]] && return
   # A `cd` inside $(...) or ( ) is not the user moving.
   (( ZSH_SUBSHELL )) && return
+  # For doctor: proof that the hook still runs.
+  export MCP_AUTO_HOOK_PWD=$PWD
   _mcp_auto_find_root
   [[ $_mcp_auto_found == "$_mcp_auto_root" ]] && return
   _mcp_auto_root=$_mcp_auto_found

@@ -12,10 +12,13 @@ const RANGE: [number, number] = [32000, 32499];
 const envs: TestEnv[] = [];
 after(async () => { for (const e of envs) await e.cleanup(); });
 
+// What a zsh with the hook exports, the hook having run in this directory.
+const shellHook = { MCP_AUTO_HOOK: 'zsh', MCP_AUTO_HOOK_PWD: process.cwd() };
+
 interface Report { ok: boolean; checks: Array<{ id: string; status: string; message: string; fix?: string }>; fixed: string[] }
 
 async function doctor(env: TestEnv, root: string, extra: string[] = [], hook = true): Promise<{ code: number; report: Report }> {
-  const r = await run(['doctor', root, '--json', ...extra], { ...env.env, ...(hook ? { MCP_AUTO_HOOK: 'zsh' } : {}) });
+  const r = await run(['doctor', root, '--json', ...extra], { ...env.env, ...(hook ? shellHook : {}) });
   return { code: r.code, report: JSON.parse(r.stdout) as Report };
 }
 const find = (report: Report, id: string) => report.checks.find((c) => c.id === id);
@@ -35,7 +38,7 @@ test('a healthy project: every check passes, exit 0, and the text form has one l
   const { code, report } = await doctor(env, root);
   assert.equal(code, 0, JSON.stringify(report.checks.filter((c) => c.status !== 'ok')));
   assert.equal(report.ok, true);
-  const text = await run(['doctor', root], { ...env.env, MCP_AUTO_HOOK: 'zsh' });
+  const text = await run(['doctor', root], { ...env.env, ...shellHook });
   assert.match(text.stdout, /✔ project root .* \(it has \.git\)/);
   assert.match(text.stdout, /✔ \.mcp\.json points at the daemon/);
 });
@@ -45,6 +48,15 @@ test('no hook: named with the line to add', async () => {
   const { code, report } = await doctor(env, root, [], false);
   assert.equal(code, 1);
   assert.match(find(report, 'hook')!.fix!, /mcp-auto hook/);
+});
+
+test('a hook that is loaded but never ran (another tool took the prompt over) is named', async () => {
+  const { env, root } = await healthyProject('shadowed');
+  const r = await run(['doctor', root, '--json'], { ...env.env, MCP_AUTO_HOOK: 'bash' });
+  const report = JSON.parse(r.stdout) as Report;
+  assert.equal(r.code, 1);
+  assert.match(find(report, 'hook')!.message, /never run: another tool took over PROMPT_COMMAND/);
+  assert.match(find(report, 'hook')!.fix!, /last in ~\/\.bashrc/);
 });
 
 test('a malformed config and an untrusted project config', async () => {

@@ -308,6 +308,36 @@ for (const shell of [zsh, bash('string'), fish]) {
   });
 }
 
+test('bash: doctor sees the hook run, and sees it when another tool takes PROMPT_COMMAND over', { skip: !has('bash') || !has('tmux') ? 'bash or tmux missing' : false, timeout: 60_000 }, async () => {
+  const w = world();
+  const tmux = new Tmux(w.shellEnv, bash('string').sync);
+  tmuxes.push(tmux);
+  try {
+    const a = w.env.project('alpha');
+    const rc = join(w.env.home, '.bashrc');
+    writeFileSync(rc, 'eval "$(mcp-auto hook bash)"\nPS1="\\$ "\n');
+    tmux.start(`bash --rcfile '${rc}' -i`, a);
+    await tmux.sync();
+    const hookCheck = async (file: string) => {
+      tmux.type(`mcp-auto doctor --json > '${file}'`);
+      await tmux.sync();
+      return (JSON.parse(readFileSync(file, 'utf8')) as { checks: Array<{ id: string; status: string; message: string }> }).checks.find((c) => c.id === 'hook')!;
+    };
+    assert.equal((await hookCheck(join(w.env.home, 'before.json'))).status, 'ok');
+
+    // Another tool's rc line replaces PROMPT_COMMAND: the hook no longer runs on cd.
+    tmux.type("PROMPT_COMMAND='_other=1'");
+    tmux.type(`cd '${w.env.home}'`);
+    await tmux.sync();
+    const shadowed = await hookCheck(join(w.env.home, 'after.json'));
+    assert.notEqual(shadowed.status, 'ok');
+    assert.match(shadowed.message, /may have taken over PROMPT_COMMAND/);
+  } finally {
+    await tmux.kill();
+    await w.env.cleanup();
+  }
+});
+
 test('the hook finds the root with builtins: nearest marker, configured markers, never HOME or / unless marked', async () => {
   const w = world({ markers: ['.proj-root', '.git'] });
   try {

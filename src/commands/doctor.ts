@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync, readdirSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import kleur from 'kleur';
@@ -43,7 +43,7 @@ function onPath(command: string): boolean {
 
 function hookCheck(): Check {
   const hook = process.env.MCP_AUTO_HOOK;
-  if (hook) return { id: 'hook', status: 'ok', message: `the ${hook} hook is installed in this shell` };
+  if (hook) return hookRuns(hook);
   if (process.env.MCP_AUTO_URL) return { id: 'hook', status: 'ok', message: 'direnv `use mcp` is active here' };
   const direnvLib = join(process.env.XDG_CONFIG_HOME?.startsWith('/') ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config'), 'direnv');
   const hasUseMcp = [join(direnvLib, 'direnvrc'), ...listDir(join(direnvLib, 'lib')).map((f) => join(direnvLib, 'lib', f))]
@@ -52,6 +52,31 @@ function hookCheck(): Check {
   const shell = (process.env.SHELL ?? '').split('/').pop() || 'zsh';
   const line = shell === 'fish' ? 'mcp-auto hook fish | source' : `eval "$(mcp-auto hook ${shell === 'bash' ? 'bash' : 'zsh'})"`;
   return { id: 'hook', status: 'fail', message: 'no mcp-auto hook in this shell (or another tool replaced it)', fix: `add \`${line}\` to your shell's rc file, or \`mcp-auto direnv\` for direnv` };
+}
+
+/**
+ * The hook is loaded; does it still run? It exports the directory it last
+ * handled, so a hook that another tool cut out of PROMPT_COMMAND (or the
+ * prompt hooks) shows: never ran, or not for this directory.
+ */
+function hookRuns(hook: string): Check {
+  const taken = hook === 'bash' ? 'PROMPT_COMMAND' : 'the prompt hooks';
+  const rc = hook === 'fish' ? '~/.config/fish/config.fish' : `~/.${hook}rc`;
+  const line = hook === 'fish' ? 'mcp-auto hook fish | source' : `eval "$(mcp-auto hook ${hook})"`;
+  const fix = `put \`${line}\` last in ${rc}${hook === 'bash' ? ' (see `declare -p PROMPT_COMMAND`)' : ''}, then open a new shell`;
+  if (process.env.MCP_AUTO_DISABLE && process.env.MCP_AUTO_DISABLE !== '0') {
+    return { id: 'hook', status: 'warn', message: `the ${hook} hook is off here (MCP_AUTO_DISABLE=${process.env.MCP_AUTO_DISABLE})`, fix: 'unset MCP_AUTO_DISABLE' };
+  }
+  const seen = process.env.MCP_AUTO_HOOK_PWD;
+  if (seen === undefined) return { id: 'hook', status: 'fail', message: `the ${hook} hook is loaded but has never run: another tool took over ${taken}`, fix };
+  if (!samePath(seen, process.cwd())) {
+    return { id: 'hook', status: 'warn', message: `the ${hook} hook last ran in ${seen}, not here: another tool may have taken over ${taken} (or this command ran before the next prompt)`, fix };
+  }
+  return { id: 'hook', status: 'ok', message: `the ${hook} hook is installed and runs in this shell` };
+}
+
+function samePath(a: string, b: string): boolean {
+  try { return realpathSync(a) === realpathSync(b); } catch { return a === b; }
 }
 
 function listDir(dir: string): string[] {
