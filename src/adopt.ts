@@ -69,9 +69,10 @@ export async function adopt(root: string): Promise<string[]> {
   const previous = readRecord(root);
   const record: AdoptRecord = { entries: { ...previous?.entries }, createdConfig: previous?.createdConfig ?? !existing };
   for (const name of names) {
-    if (name in specs) throw new UserError(`${configFile} already defines '${name}'; rename one of them, then adopt`);
-    specs[name] = toSpec(servers[name] as { command: string });
-    record.entries[name] = servers[name];
+    if (Object.hasOwn(specs, name)) throw new UserError(`${configFile} already defines '${name}'; rename one of them, then adopt`);
+    // Own data properties even for names like __proto__ (assignment would set a prototype).
+    Object.defineProperty(specs, name, { value: toSpec(servers[name] as { command: string }), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(record.entries, name, { value: servers[name], enumerable: true, writable: true, configurable: true });
   }
   // Check the config adopt would write before touching anything: a name the
   // daemon cannot serve is refused here, with both files as they were.
@@ -83,7 +84,7 @@ export async function adopt(root: string): Promise<string[]> {
   writeJson(configFile, nextConfig, existing?.text);
   trust(configFile);
   // In place: the user's other entries keep their bytes.
-  writeFileAtomic(mcpFile, await spliceJson(mcp.text, names.map((name) => ({ path: ['mcpServers', name], value: undefined }))));
+  writeFileAtomic(mcpFile, await spliceJson(mcpFile, mcp.text, names.map((name) => ({ path: ['mcpServers', name], value: undefined }))));
   return names;
 }
 
@@ -125,7 +126,7 @@ export async function unadopt(root: string, dropOwnership: (names: string[]) => 
   dropOwnership(names);
   if (mcp && mcp.text.replace(/^\uFEFF/, '').trim() !== '') {
     // In place: each entry goes back under its name, the rest keeps its bytes.
-    writeFileAtomic(mcpFile, await spliceJson(mcp.text, names.map((name) => ({ path: ['mcpServers', name], value: record.entries[name] }))));
+    writeFileAtomic(mcpFile, await spliceJson(mcpFile, mcp.text, names.map((name) => ({ path: ['mcpServers', name], value: record.entries[name] }))));
   } else {
     writeJson(mcpFile, { mcpServers: Object.fromEntries(names.map((name) => [name, record.entries[name]])) });
   }

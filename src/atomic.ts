@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /**
@@ -6,7 +6,9 @@ import { dirname, basename, join } from 'node:path';
  * half-written one: write a temporary sibling, fsync, rename over. The mode of an
  * existing file is kept unless one is given.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, mode?: number): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array, mode?: number): void {
+  // A link (say into a dotfiles repo) stays a link: the file it points at is written.
+  const path = isSymlink(target) ? realpathSync(target) : target;
   let keepMode = mode;
   if (keepMode === undefined) {
     try {
@@ -32,4 +34,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode?: 
     try { unlinkSync(tmp); } catch { /* already gone */ }
     throw error;
   }
+}
+
+function isSymlink(path: string): boolean {
+  try { return lstatSync(path).isSymbolicLink(); } catch { return false; }
 }

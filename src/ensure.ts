@@ -143,7 +143,7 @@ async function choosePortAvoiding(root: string, range: [number, number], tried: 
 function spawnDaemon(root: string, port: number, stateDir: string) {
   const log = openSync(join(stateDir, 'daemon.log'), 'a', 0o600);
   const cli = process.argv[1]!;
-  const child = spawn(process.execPath, ['--optimize-for-size', cli, 'daemon', '--root', root, '--port', String(port)], {
+  const child = spawn(process.execPath, [cli, 'daemon', '--root', root, '--port', String(port)], {
     detached: true,
     stdio: ['ignore', log, log],
     cwd: root,

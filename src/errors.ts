@@ -17,3 +17,9 @@ export class ConfigError extends UserError {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** An error's message on one line: V8's JSON.parse errors quote the file, line breaks and all. */
+export function oneLine(error: unknown, max = 200): string {
+  const text = errorMessage(error).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

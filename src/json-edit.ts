@@ -1,5 +1,7 @@
 // Editing a user's JSON (or JSONC) file without disturbing what is not ours:
 // the file's style, and in-place edits by key path.
+import type { Node as JsonNode } from 'jsonc-parser';
+import { UserError } from './errors.ts';
 
 /** One change: set the value at a key path, or remove it (value undefined). */
 export interface JsonEdit { path: string[]; value: unknown }
@@ -24,31 +26,54 @@ export function styleOf(text: string): Style {
  * number spellings such as 1.0, escapes. Only an inserted entry is laid out,
  * in the file's own indentation (left compact in a one-line file).
  */
-export async function spliceJson(text: string, edits: JsonEdit[]): Promise<string> {
+export async function spliceJson(file: string, text: string, edits: JsonEdit[]): Promise<string> {
   const style = styleOf(text);
-  const { applyEdits, format, modify } = await import('jsonc-parser');
+  const { applyEdits, format, modify, parseTree } = await import('jsonc-parser');
   const bom = text.startsWith('\uFEFF');
   let body = bom ? text.slice(1) : text;
   const indent = typeof style.indent === 'number' ? ' '.repeat(style.indent) : style.indent;
   const options = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: style.eol };
   const multiline = body.includes('\n');
-  for (const { path, value } of edits) {
-    const changes = modify(body, path, value, {});
-    if (changes.length !== 1) {
-      body = applyEdits(body, changes);
-      continue;
+  try {
+    for (const path of new Set(edits.map((e) => JSON.stringify(e.path)))) {
+      const key = duplicateOnPath(parseTree(body), JSON.parse(path) as string[]);
+      // jsonc-parser would edit the first, every JSON reader reads the last.
+      if (key !== undefined) throw new UserError(`${file} has the key ${JSON.stringify(key)} twice; remove one, then run \`mcp-auto ensure\``);
     }
-    let change = changes[0]!;
-    if (value === undefined) {
-      // Removing the first entry would pull the next one onto the brace's line: keep the line break.
-      const removed = body.slice(change.offset, change.offset + change.length);
-      const trailing = /\n[ \t]*$/.exec(removed);
-      if (trailing && /^\s*\n/.test(removed)) change = { ...change, length: change.length - trailing[0].length };
-      body = applyEdits(body, [change]);
-    } else {
-      body = applyEdits(body, [change]);
-      if (multiline) body = applyEdits(body, format(body, { offset: change.offset, length: change.content.length }, options));
+    for (const { path, value } of edits) {
+      const changes = modify(body, path, value, {});
+      if (changes.length !== 1) {
+        body = applyEdits(body, changes);
+        continue;
+      }
+      let change = changes[0]!;
+      if (value === undefined) {
+        // Removing the first entry would pull the next one onto the brace's line: keep the line break.
+        const removed = body.slice(change.offset, change.offset + change.length);
+        const trailing = /\r?\n[ \t]*$/.exec(removed);
+        if (trailing && /^\s*\n/.test(removed)) change = { ...change, length: change.length - trailing[0].length };
+        body = applyEdits(body, [change]);
+      } else {
+        body = applyEdits(body, [change]);
+        if (multiline) body = applyEdits(body, format(body, { offset: change.offset, length: change.content.length }, options));
+      }
     }
+  } catch (error) {
+    // jsonc-parser recurses: a file nested thousands deep overflows the stack.
+    if (error instanceof RangeError) throw new UserError(`${file} is nested too deeply to edit safely; left as it is`);
+    throw error;
   }
   return (bom ? '\uFEFF' : '') + body;
+}
+
+/** The first key along the path that its object holds more than once. */
+function duplicateOnPath(root: JsonNode | undefined, path: string[]): string | undefined {
+  let node = root;
+  for (const key of path) {
+    if (node?.type !== 'object') return undefined;
+    const matches = (node.children ?? []).filter((p) => p.children?.[0]?.value === key);
+    if (matches.length > 1) return key;
+    node = matches[0]?.children?.[1];
+  }
+  return undefined;
 }

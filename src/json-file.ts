@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { UserError, errorMessage } from './errors.ts';
+import { UserError, oneLine } from './errors.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -31,6 +31,6 @@ export function readJsonObject(file: string): { text: string; data: JsonObject }
     if (!isJsonObject(data)) throw new Error('the top level is not an object');
     return { text, data };
   } catch (error) {
-    throw new UserError(`${file} is not valid JSON (${errorMessage(error)}); fix it first`);
+    throw new UserError(`${file} is not valid JSON (${oneLine(error)}); fix it first`);
   }
 }

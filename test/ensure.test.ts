@@ -3,8 +3,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -135,6 +135,52 @@ test('.mcp.json merge: other servers and keys kept, odd formatting, unicode, 1 M
   assert.equal(parsed.mcpServers.memory.url, `http://127.0.0.1:${r.port}/servers/memory/mcp`);
   assert.ok(after.includes('\r\n\t"mcpServers"'), 'CRLF and tab indentation kept');
   assert.ok(!after.endsWith('\n'), 'no final newline added where there was none');
+});
+
+test('a hand-formatted .mcp.json: only our entry\'s bytes change, and taking it out gives the original back byte-for-byte', async () => {
+  const env = world();
+  const original = [
+    '{',
+    '  "mcpServers": {',
+    '    "mine": { "command": "uvx", "args": ["a", "b"] },',
+    '    "num":  {"command": "x", "env": {"N": 1.0, "BIG": 12345678901234567890}}',
+    '  },',
+    '  "esc": "caf\\u00e9 \\/ \\ud83d\\ude00"',
+    '}',
+    '',
+  ].join('\r\n');
+  const root = env.project('hand', { '.mcp.json': original });
+  const file = join(root, '.mcp.json');
+  const r = await run(['ensure', '--json', root], env.env);
+  assert.equal(r.code, 0, r.stderr);
+  const port = (JSON.parse(r.stdout) as { port: number }).port;
+  const entry = [
+    ',',
+    '    "memory": {',
+    '      "type": "http",',
+    `      "url": "http://127.0.0.1:${port}/servers/memory/mcp"`,
+    '    }',
+  ].join('\r\n');
+  const at = original.indexOf('\r\n  },');
+  assert.equal(readFileSync(file, 'utf8'), original.slice(0, at) + entry + original.slice(at));
+
+  // No longer managed: ensure takes our entry out, and the user's bytes are all that is left.
+  env.writeUserConfig({ portRange: RANGE, defaults: [] });
+  const again = await run(['ensure', root], env.env);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(readFileSync(file, 'utf8'), original);
+});
+
+test('a .mcp.json that is a symlink (into a dotfiles repo) stays a link; the file it points at is updated', async () => {
+  const env = world();
+  const root = env.project('linked');
+  const target = join(env.home, 'dotfiles', 'mcp.json');
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, '{\n  "mcpServers": {}\n}\n');
+  symlinkSync(target, join(root, '.mcp.json'));
+  await ensureJson(env, root);
+  assert.ok(lstatSync(join(root, '.mcp.json')).isSymbolicLink(), 'the link was replaced by a file');
+  assert.ok((JSON.parse(readFileSync(target, 'utf8')) as { mcpServers: Record<string, unknown> }).mcpServers.memory);
 });
 
 test('a malformed .mcp.json is refused with one clear line and left byte-for-byte', async () => {

@@ -57,6 +57,20 @@ test('a child that never answers initialize: bounded wait, state failed, clear e
   assert.match(s.lastError ?? '', /did not answer initialize within 1 s/);
 });
 
+test('a command that cannot start fails at once with the reason, no restart loop; the other server runs', async () => {
+  const { base } = await setup(30160, {
+    gone: { command: 'mcp-auto-test-no-such-command' },
+    nul: { command: process.execPath, args: [probeBin], env: { BAD: 'a\u0000b' } },
+    fine: probe(),
+  });
+  const gone = await waitFor(async () => { const c = await server(base, 'gone'); return c?.state === 'failed' ? c : undefined; }, 3000, 'gone failed');
+  assert.match(gone.lastError ?? '', /command not found: mcp-auto-test-no-such-command/);
+  assert.equal(gone.restarts, 0);
+  const nul = await waitFor(async () => { const c = await server(base, 'nul'); return c?.state === 'failed' ? c : undefined; }, 3000, 'nul failed');
+  assert.match(nul.lastError ?? '', /cannot start/);
+  await waitFor(async () => (await server(base, 'fine'))?.state === 'ready', 10_000, 'fine ready');
+});
+
 test('live config: a changed server restarts alone, added/removed ones follow, a broken config is ignored', async () => {
   const { env, base } = await setup(30120, { a: probe(), b: probe() });
   await waitFor(async () => (await health(base)).servers.every((s) => s.state === 'ready'), 10_000, 'ready');

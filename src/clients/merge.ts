@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
-import { errorMessage } from '../errors.ts';
+import { errorMessage, oneLine } from '../errors.ts';
 import { readUtf8 } from '../json-file.ts';
 import { spliceJson, styleOf, type JsonEdit, type Style } from '../json-edit.ts';
 import type { ClientAdapter, ManagedEntry } from './adapter.ts';
@@ -107,7 +107,7 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
   try {
     doc = text === undefined ? {} : await parse(adapter, text);
   } catch (error) {
-    return { result: { ...result, status: 'refused', error: `${file} is not valid ${adapter.format.toUpperCase()} (${errorMessage(error)}); fix it and run \`mcp-auto ensure\`` }, owned };
+    return { result: { ...result, status: 'refused', error: `${file} is not valid ${adapter.format.toUpperCase()} (${oneLine(error)}); fix it and run \`mcp-auto ensure\`` }, owned };
   }
   const servers = container(doc, adapter.container, entries.length > 0);
   if (!servers) {
@@ -145,7 +145,13 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
     const style = text === undefined ? styleOf('{\n  "x": 1\n}\n') : styleOf(text);
     mkdirSync(dirname(file), { recursive: true });
     const inPlace = adapter.format !== 'toml' && text !== undefined && text.replace(/^\uFEFF/, '').trim() !== '';
-    writeFileAtomic(file, inPlace ? await spliceJson(text!, edits) : await serialize(adapter, doc, style));
+    let next: string;
+    try {
+      next = inPlace ? await spliceJson(file, text!, edits) : await serialize(adapter, doc, style);
+    } catch (error) {
+      return { result: { ...result, status: 'refused', error: oneLine(error) }, owned };
+    }
+    writeFileAtomic(file, next);
     result.status = 'written';
   }
   return { result, owned: nextOwned };

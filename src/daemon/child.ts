@@ -139,14 +139,21 @@ export class SupervisedChild extends EventEmitter {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     // The user's environment plus what the config says; never the daemon's own secrets.
     delete childEnv.MCP_AUTO_TOKEN;
-    const child = spawn(command, args, {
-      cwd: expand(def.cwd, vars),
-      env: childEnv,
-      // Own process group, so stopping it also stops what it spawned (npx → node, uvx → python).
-      detached: true,
-      stdio: [def.transport === 'stdio' ? 'pipe' : 'ignore', def.transport === 'stdio' ? 'pipe' : 'ignore', 'pipe'],
-      windowsHide: true,
-    });
+    const cwd = expand(def.cwd, vars);
+    let child: ChildProcess;
+    try {
+      child = spawn(command, args, {
+        cwd,
+        env: childEnv,
+        // Own process group, so stopping it also stops what it spawned (npx → node, uvx → python).
+        detached: true,
+        stdio: [def.transport === 'stdio' ? 'pipe' : 'ignore', def.transport === 'stdio' ? 'pipe' : 'ignore', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (error) {
+      // e.g. a NUL byte in an argument or env value
+      return this.cannotStart(`cannot start ${command}: ${errorMessage(error)}`);
+    }
     this.process = child;
     this.pid = child.pid;
     if (child.pid) this.ctx.onSpawn?.(child.pid, command);
@@ -167,8 +174,16 @@ export class SupervisedChild extends EventEmitter {
         resolve();
         if (generation === this.generation) this.onExit(reason);
       };
-      // 'error' without 'exit': it never started (e.g. spawn uvx ENOENT).
-      child.once('error', (error) => { if (child.exitCode === null && child.signalCode === null) end(`failed to start: ${errorMessage(error)}`); });
+      // 'error' and no pid: it never started. Restarting cannot help (the
+      // daemon's PATH does not change): failed at once, with the reason.
+      child.once('error', (error) => {
+        if (child.pid !== undefined || ended) return;
+        ended = true;
+        resolve();
+        if (generation !== this.generation) return;
+        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+        this.cannotStart(missing ? `command not found: ${command} (not on the daemon's PATH, or cwd ${cwd} is missing)` : `cannot start ${command}: ${errorMessage(error)}`);
+      });
       child.once('exit', (code, signal) => {
         // Its last stderr lines may still be in the pipe: wait for them (briefly:
         // a grandchild left in its group may hold the pipe open).
@@ -196,6 +211,17 @@ export class SupervisedChild extends EventEmitter {
       this.setState('failed');
       this.emit('down', ready);
     }
+  }
+
+  /** The command could not be run at all: failed now, no restart loop. */
+  private cannotStart(reason: string): void {
+    this.generation++;
+    this.process = undefined;
+    this.pid = undefined;
+    this.lastError = reason;
+    this.ctx.log(`server ${this.def.name}: ${reason}`);
+    this.setState('failed');
+    this.emit('down', reason);
   }
 
   private stderrLine(line: string): void {

@@ -22,7 +22,12 @@ export interface DaemonOptions {
   host?: string;
   /** Overrides the config's idle timeout (a service-managed daemon never idles out). */
   idleTimeoutMinutes?: number;
+  /** A full garbage collection (V8's gc, when exposed): run once a burst of requests is over. */
+  collectGarbage?: () => void;
 }
+
+/** Quiet this long after a burst of requests, the daemon collects garbage once. */
+const COLLECT_AFTER_QUIET_MS = 3_000;
 
 /** What daemon.json holds: how `ensure`, `status` and `stop` find a daemon. */
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
@@ -39,6 +44,8 @@ export class Daemon {
   private config: EffectiveConfig;
   private token: string | undefined;
   private lastActivity = Date.now();
+  private lastRequest = 0;
+  private requestsSinceCollect = 0;
   private readonly startedAt = Date.now();
   private timers: NodeJS.Timeout[] = [];
   private stopping: Promise<void> | undefined;
@@ -95,6 +102,7 @@ export class Daemon {
     for (const def of this.config.servers.values()) this.addUnit(def);
     this.timers.push(setInterval(() => this.checkIdle(), this.idleCheckMs()).unref());
     this.timers.push(setInterval(() => { for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS); }, 60_000).unref());
+    if (this.options.collectGarbage) this.timers.push(setInterval(() => this.collectAfterBurst(), 1_000).unref());
     await this.watchConfig();
   }
 
@@ -129,7 +137,8 @@ export class Daemon {
       const names = [...this.units.keys()];
       return sendError(res, 404, `no server '${match[1]}' here; servers: ${names.length ? names.join(', ') : '(none configured)'}`);
     }
-    this.lastActivity = Date.now();
+    this.lastActivity = this.lastRequest = Date.now();
+    this.requestsSinceCollect++;
     return unit.handle(req, res, match[2]!, url);
   }
 
@@ -227,6 +236,17 @@ export class Daemon {
         process.exit(0);
       });
     }
+  }
+
+  /**
+   * V8 keeps the heap it grew during a burst for the next one; a daemon is idle
+   * most of its life, so once the burst is over it hands that memory back
+   * (the memory row of \`npm run soak\`).
+   */
+  private collectAfterBurst(): void {
+    if (this.requestsSinceCollect === 0 || Date.now() - this.lastRequest < COLLECT_AFTER_QUIET_MS) return;
+    this.requestsSinceCollect = 0;
+    this.options.collectGarbage?.();
   }
 
   private loadToken(): string {
