@@ -222,9 +222,9 @@ export function writeNotices(file: string, lines: string[]): void {
 }
 
 /**
- * Points the hook's \`<notice file>.daemon\` link at the root's idle-stop marker:
+ * Points the hook's `<notice file>.daemon` link at the root's idle-stop marker:
  * once the daemon stops for idleness the link resolves, and the hook's next
- * prompt (a builtin \`-e\` test) runs ensure again. Links of shells that are
+ * prompt (a builtin `-e` test) runs ensure again. Links of shells that are
  * gone are removed here, off the prompt's path.
  */
 export function linkIdleMarker(noticeFile: string, root: string): void {

@@ -29,7 +29,7 @@ export function stateDirFor(root: string): string {
 
 /**
  * Left in a root's state dir by a daemon that stopped for idleness (removed by
- * the next one). A shell hook links to it: a builtin \`-e\` test at each prompt
+ * the next one). A shell hook links to it: a builtin `-e` test at each prompt
  * tells it the daemon must come back, with no process spawned.
  */
 export const IDLE_STOPPED = 'stopped-idle';

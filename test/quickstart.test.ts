@@ -44,8 +44,13 @@ function lineFor(block: string, comment: string): string {
 // One clean HOME and one private npm prefix, shared by both tests (one install).
 const home = realpathSync(mkdtempSync(join(tmpdir(), 'mcp-auto-quickstart-')));
 const prefix = join(home, '.npm-global');
-const realNpmCache = execFileSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).trim();
+const npmConfig = (key: string) => execFileSync('npm', ['config', 'get', key], { encoding: 'utf8' }).trim();
+// How this machine reaches the registry (proxy, CA bundle) is not the user's
+// HOME: it passes through, or a fresh machine behind a TLS proxy cannot install.
+const network = Object.fromEntries(Object.entries(process.env).filter(([key]) =>
+  /^(https?_proxy|no_proxy|node_extra_ca_certs|ssl_cert_(file|dir)|npm_config_(registry|cafile|proxy|https_proxy|strict_ssl))$/i.test(key)));
 const env: NodeJS.ProcessEnv = {
+  ...network,
   HOME: home,
   PATH: `${join(prefix, 'bin')}:${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
   LANG: 'C.UTF-8',
@@ -54,13 +59,18 @@ const env: NodeJS.ProcessEnv = {
   USER: process.env.USER ?? 'user',
   npm_config_prefix: prefix,
   // The packages npm ci already fetched: the install takes seconds, not a download.
-  npm_config_cache: realNpmCache,
+  npm_config_cache: npmConfig('cache'),
   npm_config_prefer_offline: 'true',
+  // A private prefix moves npm's global config with it; the machine's (cafile, registry) still applies.
+  npm_config_globalconfig: npmConfig('globalconfig'),
+  // Fail in seconds with npm's own error, not minutes of silent retries.
+  npm_config_fetch_retries: '1',
+  npm_config_fetch_timeout: '30000',
   npm_config_audit: 'false',
   npm_config_fund: 'false',
   npm_config_update_notifier: 'false',
 };
-const sh = (command: string, cwd = home) => execFileSync('sh', ['-c', command], { env, cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const sh = (command: string, cwd = home) => execFileSync('sh', ['-c', command], { env, cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
 
 let installed = false;
 function install(): void {

@@ -241,7 +241,7 @@ export class Daemon {
   /**
    * V8 keeps the heap it grew during a burst for the next one; a daemon is idle
    * most of its life, so once the burst is over it hands that memory back
-   * (the memory row of \`npm run soak\`).
+   * (the memory row of `npm run soak`).
    */
   private collectAfterBurst(): void {
     if (this.requestsSinceCollect === 0 || Date.now() - this.lastRequest < COLLECT_AFTER_QUIET_MS) return;
