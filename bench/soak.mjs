@@ -108,7 +108,8 @@ try {
 
   // 4. Memory: 100,000 calls and 1,000 sessions (100 calls each, ¼ SSE, each
   // session ended); RSS at the end vs after the first 1,000 calls of that same
-  // workload. Both at rest: a quiet daemon collects garbage once after a burst (3 s).
+  // workload. Both at rest: a quiet daemon collects garbage once after a burst (6 s),
+  // and V8 returns the freed pages a moment later.
   const daemonPid = again.pid;
   while ((await health(port)).servers[0]?.state !== 'ready') await sleep(50);
   const sessions = Math.round(1000 * scale);
@@ -123,7 +124,7 @@ try {
       }));
     }
   };
-  const atRest = () => sleep(4500);
+  const atRest = () => sleep(8500);
   const heap = async () => (await health(port)).memoryMb.heapUsed;
   const first = 1000 / perSession;
   await runSessions(0, first);

@@ -22,14 +22,23 @@ Example:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  // A long-lived, mostly idle process: keep the heap small rather than let V8
-  // grow it for throughput, and collect once a burst of requests is over (the
-  // daemon calls it). Set at run time, so that a daemon started by `ensure`, by
-  // a service or by hand runs alike. Measured by `npm run soak` (memory row).
-  setFlagsFromString('--optimize-for-size');
+  // A long-lived, mostly idle process: once a burst of requests is over, the
+  // daemon collects garbage once (see Daemon), so that V8 hands back the heap it
+  // grew for the burst. Flags set at run time, so that a daemon started by
+  // `ensure`, by a service or by hand runs alike; measured by `npm run soak`.
   setFlagsFromString('--expose-gc');
   // A flag set at run time reaches new contexts: this is how the daemon gets V8's gc.
-  const collectGarbage = runInNewContext('gc') as () => void;
+  const gc = runInNewContext('gc') as () => void;
+  const collectGarbage = () => {
+    // Compacting this one collection returns the old-space pages a burst left
+    // half empty; collections under load stay as V8 chooses.
+    setFlagsFromString('--compact-on-every-full-gc');
+    try {
+      gc();
+    } finally {
+      setFlagsFromString('--no-compact-on-every-full-gc');
+    }
+  };
   const { values } = parse('daemon', argv, {
     root: { type: 'string' },
     port: { type: 'string' },

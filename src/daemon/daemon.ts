@@ -26,8 +26,12 @@ export interface DaemonOptions {
   collectGarbage?: () => void;
 }
 
-/** Quiet this long after a burst of requests, the daemon collects garbage once. */
-const COLLECT_AFTER_QUIET_MS = 3_000;
+/**
+ * Quiet this long after a burst of requests, the daemon collects garbage once.
+ * Past 5 s, because V8 shrinks the young generation only when the allocation
+ * rate it measures over the last 5 s is low.
+ */
+const COLLECT_AFTER_QUIET_MS = 6_000;
 
 /** What daemon.json holds: how `ensure`, `status` and `stop` find a daemon. */
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
