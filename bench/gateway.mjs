@@ -238,6 +238,13 @@ function mcpAutoGateways(home) {
   ];
 }
 
+/** No gateway and no child: what the client and loopback HTTP cost on their own. */
+const floorGateway = {
+  name: 'reference', transportLabel: 'canned HTTP replies', kind: 'http', path: '/mcp',
+  note: "the client's floor: no gateway, no child",
+  start: (port) => startProcess(node, [join(repo, 'bench/canned-server.mjs'), String(port)]),
+};
+
 const peerGateways = [
   {
     name: 'supergateway', transportLabel: 'SSE', kind: 'sse', path: '/sse',
@@ -318,6 +325,7 @@ export async function runGatewayBench(options = {}) {
   };
   try {
     await attempt({ name: 'direct', transport: 'stdio' }, () => benchDirect(o));
+    await attempt({ name: floorGateway.name, transport: floorGateway.transportLabel, note: floorGateway.note }, () => benchGateway(floorGateway, o));
     const missing = mcpAutoMissing();
     let rss;
     if (!missing) {
@@ -387,7 +395,9 @@ function targetLines(rows) {
   const find = (name, transport) => rows.find((r) => r.name === name && r.transport === transport && !r.failed);
   const mark = (ok) => (ok ? 'met' : 'NOT met');
   const direct = find('direct', 'stdio');
+  const floor = find('reference', 'canned HTTP replies');
   const out = [];
+  if (floor) out.push(`the SDK client's own floor over Streamable HTTP (canned replies, no gateway, no child): p50 ${ms(floor.p50)} ms — part of every HTTP row, whatever the gateway`);
   for (const transport of ['Streamable HTTP', 'SSE']) {
     const ours = find('mcp-auto', transport);
     if (!ours) {
@@ -403,6 +413,10 @@ function targetLines(rows) {
       if (direct) {
         const added = (proxy.p50 - direct.p50) / (ours.p50 - direct.p50);
         out.push(`latency each gateway adds over direct stdio (p50): mcp-auto ${ms(ours.p50 - direct.p50)} ms, mcp-proxy ${ms(proxy.p50 - direct.p50)} ms (${added.toFixed(2)}×)`);
+      }
+      if (floor && transport === 'Streamable HTTP') {
+        const over = (proxy.p50 - floor.p50) / (ours.p50 - floor.p50);
+        out.push(`gateway + child over the client's floor (p50): mcp-auto ${ms(ours.p50 - floor.p50)} ms, mcp-proxy ${ms(proxy.p50 - floor.p50)} ms (${over.toFixed(2)}×)`);
       }
     }
     if (direct) {

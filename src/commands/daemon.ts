@@ -27,9 +27,11 @@ export async function run(argv: string[]): Promise<number> {
   // grew for the burst. Flags set at run time, so that a daemon started by
   // `ensure`, by a service or by hand runs alike; measured by `npm run soak`.
   setFlagsFromString('--expose-gc');
-  // A flag set at run time reaches new contexts: this is how the daemon gets V8's gc.
-  const gc = runInNewContext('gc') as () => void;
+  let gc: (() => void) | undefined;
   const collectGarbage = () => {
+    // A flag set at run time reaches new contexts: this is how the daemon gets
+    // V8's gc (made on first use, off the path to the first client).
+    gc ??= runInNewContext('gc') as () => void;
     // Compacting this one collection returns the old-space pages a burst left
     // half empty; collections under load stay as V8 chooses.
     setFlagsFromString('--compact-on-every-full-gc');

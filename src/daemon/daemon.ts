@@ -99,11 +99,13 @@ export class Daemon {
     });
     this.reapOrphans();
     if (this.config.settings.auth === 'token') this.token = this.loadToken();
+    this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
+    // Children first: their start-up is what a first client waits for; the
+    // record's fsync can run while they boot (ensure waits on /health, not on it).
+    for (const def of this.config.servers.values()) this.addUnit(def);
     const record: DaemonRecord = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
     writeFileAtomic(join(this.stateDir, 'daemon.json'), `${JSON.stringify(record, null, 2)}\n`, 0o600);
     rmSync(join(this.stateDir, IDLE_STOPPED), { force: true });
-    this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
-    for (const def of this.config.servers.values()) this.addUnit(def);
     this.timers.push(setInterval(() => this.checkIdle(), this.idleCheckMs()).unref());
     this.timers.push(setInterval(() => { for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS); }, 60_000).unref());
     if (this.options.collectGarbage) this.timers.push(setInterval(() => this.collectAfterBurst(), 1_000).unref());
@@ -280,7 +282,8 @@ export class Daemon {
       } catch { /* gone, or no /proc: nothing to do */ }
     }
     this.children = [];
-    this.writeChildren();
+    // Nothing to forget on a clean start: no write (and no fsync) before the children spawn.
+    if (old.length > 0) this.writeChildren();
   }
 
   private children: Array<{ pid: number; command: string }> = [];
