@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
@@ -165,7 +166,7 @@ for (const [file, pattern, what] of faultTests) {
 
 const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim(); } catch { return '?'; } })();
 const report = [
-  `Machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}; commit ${commit}; scale ${scale}.`,
+  `Machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, ${cpus()[0]?.model?.trim() ?? 'unknown CPU'}, Node ${process.version}; commit ${commit}; scale ${scale}.`,
   '',
   '| what | result | target | met |',
   '| --- | --- | --- | --- |',
