@@ -109,8 +109,8 @@ try {
 
   // 4. Memory: 100,000 calls and 1,000 sessions (100 calls each, ¼ SSE, each
   // session ended); RSS at the end vs after the first 1,000 calls of that same
-  // workload. Both at rest: a quiet daemon collects garbage once after a burst (6 s),
-  // and V8 returns the freed pages a moment later.
+  // workload. Both at rest: a quiet daemon collects garbage 3 s after a burst and
+  // again 6 s later, and V8 returns the freed pages a moment after that.
   const daemonPid = again.pid;
   while ((await health(port)).servers[0]?.state !== 'ready') await sleep(50);
   const sessions = Math.round(1000 * scale);
@@ -125,8 +125,8 @@ try {
       }));
     }
   };
-  const atRest = () => sleep(8500);
-  const heap = async () => (await health(port)).memoryMb.heapUsed;
+  const atRest = () => sleep(11_000);
+  const heap = async () => { const m = (await health(port)).memoryMb; return `${m.heapUsed} of ${m.heapTotal}`; };
   const first = 1000 / perSession;
   await runSessions(0, first);
   await atRest();

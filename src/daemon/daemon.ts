@@ -26,12 +26,14 @@ export interface DaemonOptions {
   collectGarbage?: () => void;
 }
 
+/** Quiet this long after a request, a burst is over and the daemon collects garbage. */
+const BURST_OVER_MS = 3_000;
 /**
- * Quiet this long after a burst of requests, the daemon collects garbage once.
- * Past 5 s, because V8 shrinks the young generation only when the allocation
- * rate it measures over the last 5 s is low.
+ * The second collection comes this long after the first: V8 shrinks its young
+ * generation only when a collection finds the allocation rate of the last 5 s
+ * low, and only a collection resets that count.
  */
-const COLLECT_AFTER_QUIET_MS = 6_000;
+const SECOND_COLLECTION_MS = 6_000;
 
 /** What daemon.json holds: how `ensure`, `status` and `stop` find a daemon. */
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
@@ -50,6 +52,7 @@ export class Daemon {
   private lastActivity = Date.now();
   private lastRequest = 0;
   private requestsSinceCollect = 0;
+  private firstCollectionAt: number | undefined;
   private readonly startedAt = Date.now();
   private timers: NodeJS.Timeout[] = [];
   private stopping: Promise<void> | undefined;
@@ -246,12 +249,21 @@ export class Daemon {
 
   /**
    * V8 keeps the heap it grew during a burst for the next one; a daemon is idle
-   * most of its life, so once the burst is over it hands that memory back
+   * most of its life, so once a burst is over it hands that memory back: a
+   * first collection, then a second one that can shrink the young generation
    * (the memory row of `npm run soak`).
    */
   private collectAfterBurst(): void {
-    if (this.requestsSinceCollect === 0 || Date.now() - this.lastRequest < COLLECT_AFTER_QUIET_MS) return;
-    this.requestsSinceCollect = 0;
+    const now = Date.now();
+    if (this.requestsSinceCollect > 0) {
+      if (now - this.lastRequest < BURST_OVER_MS) return;
+      this.requestsSinceCollect = 0;
+      this.firstCollectionAt = now;
+    } else if (this.firstCollectionAt !== undefined && now - this.firstCollectionAt >= SECOND_COLLECTION_MS) {
+      this.firstCollectionAt = undefined;
+    } else {
+      return;
+    }
     this.options.collectGarbage?.();
   }
 
