@@ -1,9 +1,10 @@
 import { readFileSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.ts';
+import { claimOwnership } from './clients/index.ts';
 import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from './config.ts';
 import { UserError } from './errors.ts';
-import { spliceJson } from './json-edit.ts';
+import { rawValueAt, spliceJson } from './json-edit.ts';
 import { isJsonObject, readJsonObject, type JsonObject } from './json-file.ts';
 import { stateDirFor } from './paths.ts';
 import { trust, trustState } from './trust.ts';
@@ -16,7 +17,12 @@ const isObject = isJsonObject;
  * committed): the original .mcp.json entries exactly, and whether adopt
  * created .mcp-auto.json, so that unadopt can put everything back.
  */
-interface AdoptRecord { entries: Record<string, unknown>; createdConfig: boolean }
+interface AdoptRecord {
+  entries: Record<string, unknown>;
+  /** Each entry's exact text, for numbers JSON cannot round-trip (1e400, -0). */
+  raw?: Record<string, string>;
+  createdConfig: boolean;
+}
 
 const recordPath = (root: string) => join(stateDirFor(root), 'adopted.json');
 
@@ -45,8 +51,8 @@ function toSpec(entry: { command: string; args?: unknown; env?: unknown; cwd?: u
 
 /**
  * Moves the stdio servers of .mcp.json into .mcp-auto.json (trusted, since the
- * user asked) and takes their entries out of .mcp.json; the caller's ensure then
- * writes entries pointing at the daemon under the same names.
+ * user asked) and hands their entries to mcp-auto as they stand: the caller's
+ * ensure then rewrites each in place, under its name, pointing at the daemon.
  */
 export async function adopt(root: string): Promise<string[]> {
   const mcpFile = join(root, '.mcp.json');
@@ -67,12 +73,14 @@ export async function adopt(root: string): Promise<string[]> {
     ? Object.fromEntries(config.servers.map((n) => [n, true]))
     : { ...(config.servers ?? {}) };
   const previous = readRecord(root);
-  const record: AdoptRecord = { entries: { ...previous?.entries }, createdConfig: previous?.createdConfig ?? !existing };
+  const record: AdoptRecord = { entries: { ...previous?.entries }, raw: { ...previous?.raw }, createdConfig: previous?.createdConfig ?? !existing };
   for (const name of names) {
     if (Object.hasOwn(specs, name)) throw new UserError(`${configFile} already defines '${name}'; rename one of them, then adopt`);
     // Own data properties even for names like __proto__ (assignment would set a prototype).
     Object.defineProperty(specs, name, { value: toSpec(servers[name] as { command: string }), enumerable: true, writable: true, configurable: true });
     Object.defineProperty(record.entries, name, { value: servers[name], enumerable: true, writable: true, configurable: true });
+    const raw = await rawValueAt(mcp.text, ['mcpServers', name]);
+    if (raw !== undefined) Object.defineProperty(record.raw, name, { value: raw, enumerable: true, writable: true, configurable: true });
   }
   // Check the config adopt would write before touching anything: a name the
   // daemon cannot serve is refused here, with both files as they were.
@@ -83,8 +91,7 @@ export async function adopt(root: string): Promise<string[]> {
   writeFileAtomic(recordPath(root), `${JSON.stringify(record, null, 2)}\n`, 0o600);
   writeJson(configFile, nextConfig, existing?.text);
   trust(configFile);
-  // In place: the user's other entries keep their bytes.
-  writeFileAtomic(mcpFile, await spliceJson(mcpFile, mcp.text, names.map((name) => ({ path: ['mcpServers', name], value: undefined }))));
+  claimOwnership(stateDirFor(root), '.mcp.json', Object.fromEntries(names.map((name) => [name, servers[name]])));
   return names;
 }
 
@@ -126,7 +133,8 @@ export async function unadopt(root: string, dropOwnership: (names: string[]) => 
   dropOwnership(names);
   if (mcp && mcp.text.replace(/^\uFEFF/, '').trim() !== '') {
     // In place: each entry goes back under its name, the rest keeps its bytes.
-    writeFileAtomic(mcpFile, await spliceJson(mcpFile, mcp.text, names.map((name) => ({ path: ['mcpServers', name], value: record.entries[name] }))));
+    const edits = names.map((name) => ({ path: ['mcpServers', name], value: record.entries[name], raw: record.raw?.[name] }));
+    writeFileAtomic(mcpFile, await spliceJson(mcpFile, mcp.text, edits));
   } else {
     writeJson(mcpFile, { mcpServers: Object.fromEntries(names.map((name) => [name, record.entries[name]])) });
   }

@@ -3,8 +3,21 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { UserError } from './errors.ts';
 
-/** One change: set the value at a key path, or remove it (value undefined). */
-export interface JsonEdit { path: string[]; value: unknown }
+/**
+ * One change: set the value at a key path, or remove it (value undefined).
+ * `raw`, when given, is the value's exact text as a file once held it: written
+ * as is, so spellings JSON cannot round-trip (1e400, -0) come back unchanged.
+ */
+export interface JsonEdit { path: string[]; value: unknown; raw?: string }
+
+/** The exact text of the value at a key path, or undefined when there is none. */
+export async function rawValueAt(text: string, path: string[]): Promise<string | undefined> {
+  const { findNodeAtLocation, parseTree } = await import('jsonc-parser');
+  const body = text.replace(/^\uFEFF/, '');
+  const tree = parseTree(body);
+  const node = tree && findNodeAtLocation(tree, path);
+  return node ? body.slice(node.offset, node.offset + node.length) : undefined;
+}
 
 /** The file's own style, so a rewrite changes only our entries. */
 export interface Style { bom: boolean; eol: string; indent: string | number; finalNewline: boolean }
@@ -28,7 +41,7 @@ export function styleOf(text: string): Style {
  */
 export async function spliceJson(file: string, text: string, edits: JsonEdit[]): Promise<string> {
   const style = styleOf(text);
-  const { applyEdits, format, modify, parseTree } = await import('jsonc-parser');
+  const { applyEdits, findNodeAtLocation, format, modify, parseTree } = await import('jsonc-parser');
   const bom = text.startsWith('\uFEFF');
   let body = bom ? text.slice(1) : text;
   const indent = typeof style.indent === 'number' ? ' '.repeat(style.indent) : style.indent;
@@ -40,7 +53,7 @@ export async function spliceJson(file: string, text: string, edits: JsonEdit[]):
       // jsonc-parser would edit the first, every JSON reader reads the last.
       if (key !== undefined) throw new UserError(`${file} has the key ${JSON.stringify(key)} twice; remove one, then run \`mcp-auto ensure\``);
     }
-    for (const { path, value } of edits) {
+    for (const { path, value, raw } of edits) {
       const changes = modify(body, path, value, {});
       if (changes.length !== 1) {
         body = applyEdits(body, changes);
@@ -56,6 +69,8 @@ export async function spliceJson(file: string, text: string, edits: JsonEdit[]):
       } else {
         body = applyEdits(body, [change]);
         if (multiline) body = applyEdits(body, format(body, { offset: change.offset, length: change.content.length }, options));
+        const node = raw === undefined ? undefined : findNodeAtLocation(parseTree(body)!, path);
+        if (node) body = body.slice(0, node.offset) + raw + body.slice(node.offset + node.length);
       }
     }
   } catch (error) {

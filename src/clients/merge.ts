@@ -175,6 +175,21 @@ export async function syncClients(root: string, stateDir: string, adapters: Clie
   return results;
 }
 
+/**
+ * Takes entries of one client file as ours, as they stand (adopt hands them to
+ * mcp-auto): the next sync rewrites them in place, where the user had them.
+ */
+export function claimOwnership(stateDir: string, file: string, entries: Record<string, unknown>): void {
+  const ownership = readOwnership(stateDir);
+  const owned = ownership[file] ?? {};
+  for (const [name, entry] of Object.entries(entries)) {
+    Object.defineProperty(owned, name, { value: entry, enumerable: true, writable: true, configurable: true });
+  }
+  ownership[file] = owned;
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
+}
+
 /** Forgets that we wrote these entries of one client file (unadopt hands them back to the user). */
 export function forgetOwnership(stateDir: string, file: string, names: string[]): void {
   const ownership = readOwnership(stateDir);
