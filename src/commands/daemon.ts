@@ -23,7 +23,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   // A long-lived, mostly idle process: once a burst of requests is over, the
-  // daemon collects garbage once (see Daemon), so that V8 hands back the heap it
+  // daemon collects garbage (see Daemon), so that V8 hands back the heap it
   // grew for the burst. Flags set at run time, so that a daemon started by
   // `ensure`, by a service or by hand runs alike; measured by `npm run soak`.
   setFlagsFromString('--expose-gc');
