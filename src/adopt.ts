@@ -4,7 +4,7 @@ import { writeFileAtomic } from './atomic.ts';
 import { claimOwnership } from './clients/index.ts';
 import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from './config.ts';
 import { UserError } from './errors.ts';
-import { rawValueAt, spliceJson } from './json-edit.ts';
+import { rawValuesAt, spliceJson } from './json-edit.ts';
 import { isJsonObject, readJsonObject, type JsonObject } from './json-file.ts';
 import { stateDirFor } from './paths.ts';
 import { trust, trustState } from './trust.ts';
@@ -74,13 +74,13 @@ export async function adopt(root: string): Promise<string[]> {
     : { ...(config.servers ?? {}) };
   const previous = readRecord(root);
   const record: AdoptRecord = { entries: { ...previous?.entries }, raw: { ...previous?.raw }, createdConfig: previous?.createdConfig ?? !existing };
-  for (const name of names) {
+  const raws = await rawValuesAt(mcp.text, names.map((name) => ['mcpServers', name]));
+  for (const [i, name] of names.entries()) {
     if (Object.hasOwn(specs, name)) throw new UserError(`${configFile} already defines '${name}'; rename one of them, then adopt`);
     // Own data properties even for names like __proto__ (assignment would set a prototype).
     Object.defineProperty(specs, name, { value: toSpec(servers[name] as { command: string }), enumerable: true, writable: true, configurable: true });
     Object.defineProperty(record.entries, name, { value: servers[name], enumerable: true, writable: true, configurable: true });
-    const raw = await rawValueAt(mcp.text, ['mcpServers', name]);
-    if (raw !== undefined) Object.defineProperty(record.raw, name, { value: raw, enumerable: true, writable: true, configurable: true });
+    if (raws[i] !== undefined) Object.defineProperty(record.raw, name, { value: raws[i], enumerable: true, writable: true, configurable: true });
   }
   // Check the config adopt would write before touching anything: a name the
   // daemon cannot serve is refused here, with both files as they were.

@@ -10,13 +10,19 @@ import { UserError } from './errors.ts';
  */
 export interface JsonEdit { path: string[]; value: unknown; raw?: string }
 
-/** The exact text of the value at a key path, or undefined when there is none. */
-export async function rawValueAt(text: string, path: string[]): Promise<string | undefined> {
+/**
+ * The exact text of the value at each key path (one parse for all), or
+ * undefined where there is none or a key on the path is duplicated (jsonc-parser
+ * finds the first, every JSON reader reads the last).
+ */
+export async function rawValuesAt(text: string, paths: string[][]): Promise<Array<string | undefined>> {
   const { findNodeAtLocation, parseTree } = await import('jsonc-parser');
   const body = text.replace(/^\uFEFF/, '');
   const tree = parseTree(body);
-  const node = tree && findNodeAtLocation(tree, path);
-  return node ? body.slice(node.offset, node.offset + node.length) : undefined;
+  return paths.map((path) => {
+    const node = tree && duplicateOnPath(tree, path) === undefined ? findNodeAtLocation(tree, path) : undefined;
+    return node ? body.slice(node.offset, node.offset + node.length) : undefined;
+  });
 }
 
 /** The file's own style, so a rewrite changes only our entries. */

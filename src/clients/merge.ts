@@ -33,6 +33,11 @@ function readOwnership(stateDir: string): Ownership {
   }
 }
 
+function writeOwnership(stateDir: string, ownership: Ownership): void {
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
+}
+
 async function parse(adapter: ClientAdapter, text: string): Promise<Json> {
   const body = text.replace(/^\uFEFF/, '');
   if (adapter.format === 'toml') {
@@ -168,10 +173,7 @@ export async function syncClients(root: string, stateDir: string, adapters: Clie
     if (Object.keys(owned).length > 0) ownership[adapter.file] = owned;
     else delete ownership[adapter.file];
   }
-  if (JSON.stringify(ownership) !== before) {
-    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-    writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
-  }
+  if (JSON.stringify(ownership) !== before) writeOwnership(stateDir, ownership);
   return results;
 }
 
@@ -186,8 +188,7 @@ export function claimOwnership(stateDir: string, file: string, entries: Record<s
     Object.defineProperty(owned, name, { value: entry, enumerable: true, writable: true, configurable: true });
   }
   ownership[file] = owned;
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
+  writeOwnership(stateDir, ownership);
 }
 
 /** Forgets that we wrote these entries of one client file (unadopt hands them back to the user). */
@@ -196,5 +197,5 @@ export function forgetOwnership(stateDir: string, file: string, names: string[])
   const owned = ownership[file];
   if (!owned) return;
   for (const name of names) delete owned[name];
-  writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
+  writeOwnership(stateDir, ownership);
 }
