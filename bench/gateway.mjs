@@ -325,13 +325,12 @@ export async function runGatewayBench(options = {}) {
   };
   try {
     await attempt({ name: 'direct', transport: 'stdio' }, () => benchDirect(o));
-    await attempt({ name: floorGateway.name, transport: floorGateway.transportLabel, note: floorGateway.note }, () => benchGateway(floorGateway, o));
     const missing = mcpAutoMissing();
     let rss;
     if (!missing) {
       try { rss = await daemonRssWithoutChildren(); } catch (error) { rss = { error: error.message }; }
     }
-    for (const gateway of [...mcpAutoGateways(home), ...peerGateways]) {
+    for (const gateway of [floorGateway, ...mcpAutoGateways(home), ...peerGateways]) {
       const row = { name: gateway.name, transport: gateway.transportLabel, note: gateway.note };
       if (gateway.name === 'mcp-auto') {
         if (missing) {
