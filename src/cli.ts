@@ -1,7 +1,7 @@
 // The command table: one module per command, loaded only when that command runs,
 // so `mcp-auto ensure` never pays for the daemon, the SDK or zod.
-import { UserError, errorMessage } from './errors.ts';
-import { VERSION } from './version.ts';
+import { UserError, errorMessage } from './util/errors.ts';
+import { VERSION } from './util/version.ts';
 
 export interface Command {
   /** Usage, a description and at least one example; printed by --help. */

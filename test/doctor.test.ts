@@ -6,7 +6,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { makeEnv, run, waitFor, type TestEnv } from './helpers.ts';
-import { hashedPort } from '../src/port.ts';
+import { hashedPort } from '../src/ensure/port.ts';
 
 const RANGE: [number, number] = [32000, 32499];
 const envs: TestEnv[] = [];

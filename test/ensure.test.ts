@@ -10,7 +10,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { cli, makeEnv, run, waitFor, type TestEnv } from './helpers.ts';
-import { canBind, hashedPort, probeOrder } from '../src/port.ts';
+import { canBind, hashedPort, probeOrder } from '../src/ensure/port.ts';
 
 const RANGE: [number, number] = [30500, 30999];
 const envs: TestEnv[] = [];

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, everythingBin, makeEnv, run, track, waitFor } from './helpers.ts';
-import { rootHash } from '../src/paths.ts';
+import { rootHash } from '../src/config/paths.ts';
 
 const env = makeEnv({
   portRange: [31580, 31599],

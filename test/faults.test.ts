@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { makeEnv, run, waitFor, everythingBin, sleep, type TestEnv } from './helpers.ts';
-import { stateDirFor } from '../src/paths.ts';
+import { stateDirFor } from '../src/config/paths.ts';
 
 const RANGE: [number, number] = [32600, 32767];
 const envs: TestEnv[] = [];

@@ -15,7 +15,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rootHash } from '../src/paths.ts';
+import { rootHash } from '../src/config/paths.ts';
 import { generateCases, type McpJsonCase } from './fixtures/mcp-json-cases.ts';
 import { killTracked, makeEnv, run, waitFor, type TestEnv } from './helpers.ts';
 

@@ -10,7 +10,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSy
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cli, makeEnv, run, stopProcess, track, waitFor } from './helpers.ts';
-import { daemonArgs, launchdPlist, readService, systemdUnit, unitName, type ServiceSpec } from '../src/service.ts';
+import { daemonArgs, launchdPlist, readService, systemdUnit, unitName, type ServiceSpec } from '../src/ensure/service.ts';
 
 const PORTS: [number, number] = [31520, 31539];
 const env = makeEnv({ portRange: PORTS });

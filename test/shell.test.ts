@@ -9,8 +9,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSy
 import { join } from 'node:path';
 import { makeEnv, cli, repo, waitFor, sleep, track, type TestEnv } from './helpers.ts';
 import { Tmux } from './tmux.ts';
-import { rootHash } from '../src/paths.ts';
-import { defaultSettings } from '../src/config.ts';
+import { rootHash } from '../src/config/paths.ts';
+import { defaultSettings } from '../src/config/config.ts';
 
 const PORTS: [number, number] = [31000, 31399];
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;

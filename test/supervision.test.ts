@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { makeEnv, daemonLog, startDaemon, stopProcess, waitFor, everythingBin, repo, type TestEnv } from './helpers.ts';
-import { stateDirFor } from '../src/paths.ts';
+import { stateDirFor } from '../src/config/paths.ts';
 import type { ChildProcess } from 'node:child_process';
 
 const probeBin = join(repo, 'test/fixtures/probe-server.mjs');

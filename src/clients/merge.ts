@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../atomic.ts';
-import { errorMessage, oneLine } from '../errors.ts';
-import { readUtf8 } from '../json-file.ts';
-import { spliceJson, styleOf, type JsonEdit, type Style } from '../json-edit.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { errorMessage, oneLine } from '../util/errors.ts';
+import { readUtf8 } from '../util/json-file.ts';
+import { spliceJson, styleOf, type JsonEdit, type Style } from '../util/json-edit.ts';
 import type { ClientAdapter, ManagedEntry } from './adapter.ts';
 
 export interface SyncResult {

@@ -1,7 +1,7 @@
-import { parse } from '../args.ts';
-import { adopt } from '../adopt.ts';
-import { ensureRoot, locateRoot } from '../ensure.ts';
-import { rootArg } from '../lifecycle.ts';
+import { parse } from '../util/args.ts';
+import { adopt } from '../clients/adopt.ts';
+import { ensureRoot, locateRoot } from '../ensure/ensure.ts';
+import { rootArg } from '../ensure/lifecycle.ts';
 
 export const help = `
 Usage: mcp-auto adopt [DIR]

@@ -1,7 +1,7 @@
-import { parse } from '../args.ts';
-import { approve, settingsPath } from '../claude-settings.ts';
-import { projectConfig } from '../ensure.ts';
-import { rootArg } from '../lifecycle.ts';
+import { parse } from '../util/args.ts';
+import { approve, settingsPath } from '../clients/claude-settings.ts';
+import { projectConfig } from '../ensure/ensure.ts';
+import { rootArg } from '../ensure/lifecycle.ts';
 
 export const help = `
 Usage: mcp-auto approve [DIR]

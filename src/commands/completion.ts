@@ -1,5 +1,5 @@
-import { parse } from '../args.ts';
-import { UserError } from '../errors.ts';
+import { parse } from '../util/args.ts';
+import { UserError } from '../util/errors.ts';
 import { shellFile } from './hook.ts';
 
 export const help = `

@@ -1,8 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parse } from '../args.ts';
-import { UserError, errorMessage } from '../errors.ts';
+import { parse } from '../util/args.ts';
+import { UserError, errorMessage } from '../util/errors.ts';
 
 export const help = `
 Usage: mcp-auto daemon --root DIR --port N [--idle-timeout MINUTES] [--unsafe-expose HOST]
@@ -61,7 +61,7 @@ export async function run(argv: string[]): Promise<number> {
   const { Daemon } = await import('../daemon/daemon.ts');
   const daemon = new Daemon({ root, port, host: values['unsafe-expose'], idleTimeoutMinutes: idle, collectGarbage });
   if (values['unsafe-expose'] && !['127.0.0.1', '::1', 'localhost'].includes(values['unsafe-expose'])) {
-    const { loadConfig } = await import('../config.ts');
+    const { loadConfig } = await import('../config/config.ts');
     if (loadConfig().settings.auth !== 'token') {
       throw new UserError('daemon: --unsafe-expose needs token auth: set "auth": "token" in the config first', 2);
     }

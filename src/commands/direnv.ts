@@ -1,4 +1,4 @@
-import { parse } from '../args.ts';
+import { parse } from '../util/args.ts';
 import { shellFile } from './hook.ts';
 
 export const help = `

@@ -3,16 +3,16 @@ import { accessSync, constants, existsSync, readFileSync, readdirSync, realpathS
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import kleur from 'kleur';
-import { parse } from '../args.ts';
-import { approval } from '../claude-settings.ts';
+import { parse } from '../util/args.ts';
+import { approval } from '../clients/claude-settings.ts';
 import { adapters } from '../clients/index.ts';
-import { projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig } from '../config.ts';
-import { allRecords, daemonStatus, pidAlive } from '../daemon-state.ts';
-import { errorMessage } from '../errors.ts';
-import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure.ts';
-import { stateDirFor } from '../paths.ts';
-import { hashedPort, portHolder } from '../port.ts';
-import type { ProjectRoot } from '../root.ts';
+import { projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig } from '../config/config.ts';
+import { allRecords, daemonStatus, pidAlive } from '../ensure/daemon-state.ts';
+import { errorMessage } from '../util/errors.ts';
+import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure/ensure.ts';
+import { stateDirFor } from '../config/paths.ts';
+import { hashedPort, portHolder } from '../ensure/port.ts';
+import type { ProjectRoot } from '../ensure/root.ts';
 
 export const help = `
 Usage: mcp-auto doctor [DIR] [--json] [--fix]

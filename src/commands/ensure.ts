@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { parse } from '../args.ts';
-import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure.ts';
+import { parse } from '../util/args.ts';
+import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure/ensure.ts';
 
 export const help = `
 Usage: mcp-auto ensure [DIR] [--quiet] [--json] [--notice-file FILE [--idle-link]]

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
-import { parse } from '../args.ts';
-import { ensureRoot, locateRoot } from '../ensure.ts';
-import { UserError, errorMessage } from '../errors.ts';
+import { parse } from '../util/args.ts';
+import { ensureRoot, locateRoot } from '../ensure/ensure.ts';
+import { UserError, errorMessage } from '../util/errors.ts';
 
 export const help = `
 Usage: mcp-auto exec [--root DIR] [--timeout S] -- CMD [ARG...]

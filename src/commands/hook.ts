@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from '../args.ts';
-import { defaultSettings, readConfigFile, userConfigPath } from '../config.ts';
-import { UserError, errorMessage } from '../errors.ts';
+import { parse } from '../util/args.ts';
+import { defaultSettings, readConfigFile, userConfigPath } from '../config/config.ts';
+import { UserError, errorMessage } from '../util/errors.ts';
 
 export const help = `
 Usage: mcp-auto hook zsh|bash|fish

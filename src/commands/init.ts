@@ -2,12 +2,12 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parse } from '../args.ts';
-import { writeFileAtomic } from '../atomic.ts';
-import { PROJECT_CONFIG } from '../config.ts';
-import { UserError } from '../errors.ts';
-import { locateRoot } from '../ensure.ts';
-import { presets } from '../presets.ts';
+import { parse } from '../util/args.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { PROJECT_CONFIG } from '../config/config.ts';
+import { UserError } from '../util/errors.ts';
+import { locateRoot } from '../ensure/ensure.ts';
+import { presets } from '../config/presets.ts';
 
 export const help = `
 Usage: mcp-auto init [DIR]

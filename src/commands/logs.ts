@@ -1,9 +1,9 @@
 import { createReadStream, existsSync, readFileSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from '../args.ts';
-import { UserError } from '../errors.ts';
-import { rootArg } from '../lifecycle.ts';
-import { stateDirFor } from '../paths.ts';
+import { parse } from '../util/args.ts';
+import { UserError } from '../util/errors.ts';
+import { rootArg } from '../ensure/lifecycle.ts';
+import { stateDirFor } from '../config/paths.ts';
 
 export const help = `
 Usage: mcp-auto logs [DIR] [-f] [-n N]

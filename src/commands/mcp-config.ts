@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { parse } from '../args.ts';
+import { parse } from '../util/args.ts';
 import { claude } from '../clients/claude.ts';
-import { ensureRoot, locateRoot, managedEntries, projectConfig } from '../ensure.ts';
-import { UserError } from '../errors.ts';
+import { ensureRoot, locateRoot, managedEntries, projectConfig } from '../ensure/ensure.ts';
+import { UserError } from '../util/errors.ts';
 
 export const help = `
 Usage: mcp-auto mcp-config [DIR]

@@ -1,8 +1,8 @@
-import { parse } from '../args.ts';
-import { daemonStatus } from '../daemon-state.ts';
-import { userSettings } from '../ensure.ts';
-import { rootArg } from '../lifecycle.ts';
-import { hashedPort } from '../port.ts';
+import { parse } from '../util/args.ts';
+import { daemonStatus } from '../ensure/daemon-state.ts';
+import { userSettings } from '../ensure/ensure.ts';
+import { rootArg } from '../ensure/lifecycle.ts';
+import { hashedPort } from '../ensure/port.ts';
 
 export const help = `
 Usage: mcp-auto port [DIR] [--json]

@@ -1,6 +1,6 @@
-import { parse } from '../args.ts';
-import { ensureRoot, locateRoot } from '../ensure.ts';
-import { rootArg, stopRoot } from '../lifecycle.ts';
+import { parse } from '../util/args.ts';
+import { ensureRoot, locateRoot } from '../ensure/ensure.ts';
+import { rootArg, stopRoot } from '../ensure/lifecycle.ts';
 
 export const help = `
 Usage: mcp-auto restart [DIR] [--json]

@@ -1,18 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse } from '../args.ts';
-import { writeFileAtomic } from '../atomic.ts';
-import { daemonStatus, fetchHealth } from '../daemon-state.ts';
-import { UserError } from '../errors.ts';
-import { locateRoot, projectConfig } from '../ensure.ts';
-import { stopRoot } from '../lifecycle.ts';
-import { stateDirFor } from '../paths.ts';
-import { choosePort } from '../port.ts';
+import { parse } from '../util/args.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { daemonStatus, fetchHealth } from '../ensure/daemon-state.ts';
+import { UserError } from '../util/errors.ts';
+import { locateRoot, projectConfig } from '../ensure/ensure.ts';
+import { stopRoot } from '../ensure/lifecycle.ts';
+import { stateDirFor } from '../config/paths.ts';
+import { choosePort } from '../ensure/port.ts';
 import {
   installedServices, launchdLabel, mcpAutoOnPath, platform, renderService, serviceFile, servicePath,
   systemdUnitDir, unitName, type InstalledService, type Platform, type ServiceSpec,
-} from '../service.ts';
+} from '../ensure/service.ts';
 
 export const help = `
 Usage: mcp-auto service install|uninstall|status [--root DIR] [--dry-run] [--json]

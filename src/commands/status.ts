@@ -1,7 +1,7 @@
 import kleur from 'kleur';
-import { parse } from '../args.ts';
-import { allRecords, fetchHealth, pidAlive, type Health } from '../daemon-state.ts';
-import { rssMb } from '../process.ts';
+import { parse } from '../util/args.ts';
+import { allRecords, fetchHealth, pidAlive, type Health } from '../ensure/daemon-state.ts';
+import { rssMb } from '../util/process.ts';
 
 export const help = `
 Usage: mcp-auto status [--json] [--watch]

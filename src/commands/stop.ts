@@ -1,6 +1,6 @@
-import { parse } from '../args.ts';
-import { allRecords } from '../daemon-state.ts';
-import { rootArg, stopDaemon, stopRoot } from '../lifecycle.ts';
+import { parse } from '../util/args.ts';
+import { allRecords } from '../ensure/daemon-state.ts';
+import { rootArg, stopDaemon, stopRoot } from '../ensure/lifecycle.ts';
 
 export const help = `
 Usage: mcp-auto stop [DIR | --all]

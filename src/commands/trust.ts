@@ -1,8 +1,8 @@
-import { parse } from '../args.ts';
-import { projectConfigPath, readConfigFile } from '../config.ts';
-import { UserError } from '../errors.ts';
-import { rootArg } from '../lifecycle.ts';
-import { trust } from '../trust.ts';
+import { parse } from '../util/args.ts';
+import { projectConfigPath, readConfigFile } from '../config/config.ts';
+import { UserError } from '../util/errors.ts';
+import { rootArg } from '../ensure/lifecycle.ts';
+import { trust } from '../config/trust.ts';
 
 export const help = `
 Usage: mcp-auto trust [DIR]

@@ -1,9 +1,9 @@
-import { parse } from '../args.ts';
-import { unadopt } from '../adopt.ts';
+import { parse } from '../util/args.ts';
+import { unadopt } from '../clients/adopt.ts';
 import { forgetOwnership } from '../clients/index.ts';
-import { ensureRoot, locateRoot } from '../ensure.ts';
-import { rootArg } from '../lifecycle.ts';
-import { stateDirFor } from '../paths.ts';
+import { ensureRoot, locateRoot } from '../ensure/ensure.ts';
+import { rootArg } from '../ensure/lifecycle.ts';
+import { stateDirFor } from '../config/paths.ts';
 
 export const help = `
 Usage: mcp-auto unadopt [DIR]

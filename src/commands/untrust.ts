@@ -1,7 +1,7 @@
-import { parse } from '../args.ts';
-import { projectConfigPath } from '../config.ts';
-import { rootArg } from '../lifecycle.ts';
-import { untrust } from '../trust.ts';
+import { parse } from '../util/args.ts';
+import { projectConfigPath } from '../config/config.ts';
+import { rootArg } from '../ensure/lifecycle.ts';
+import { untrust } from '../config/trust.ts';
 
 export const help = `
 Usage: mcp-auto untrust [DIR]     (also: mcp-auto deny)

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { createConnection, createServer } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expand, type ServerDef } from '../config.ts';
-import { errorMessage } from '../errors.ts';
-import { VERSION } from '../version.ts';
-import { isMessage, isResponse, type Message, type Response } from './jsonrpc.ts';
+import { expand, type ServerDef } from '../config/config.ts';
+import { errorMessage } from '../util/errors.ts';
+import { VERSION } from '../util/version.ts';
+import { isMessage, isResponse, type Message, type Response } from '../gateway/jsonrpc.ts';
 import type { Logger } from './log.ts';
 
 export type ChildState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';

@@ -2,17 +2,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { mkdirSync, readFileSync, rmSync, unlinkSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { writeFileAtomic } from '../atomic.ts';
-import { loadConfig, projectConfigPath, userConfigPath, type EffectiveConfig, type ServerDef } from '../config.ts';
-import { errorMessage } from '../errors.ts';
-import { IDLE_STOPPED, stateDirFor, stateHome } from '../paths.ts';
-import { trustState } from '../trust.ts';
-import { VERSION } from '../version.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { loadConfig, projectConfigPath, userConfigPath, type EffectiveConfig, type ServerDef } from '../config/config.ts';
+import { errorMessage } from '../util/errors.ts';
+import { IDLE_STOPPED, stateDirFor, stateHome } from '../config/paths.ts';
+import { trustState } from '../config/trust.ts';
+import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
-import { sendError, sendJson } from './http-util.ts';
+import { sendError, sendJson } from '../gateway/http-util.ts';
 import { makeLogger, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
-import { SessionStore } from './session-store.ts';
+import { SessionStore } from '../gateway/session-store.ts';
 import { ServerUnit } from './server-unit.ts';
 
 export interface DaemonOptions {

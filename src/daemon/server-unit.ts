@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServerDef } from '../config.ts';
+import type { ServerDef } from '../config/config.ts';
 import { SupervisedChild, type ChildContext } from './child.ts';
-import { sendError } from './http-util.ts';
-import { proxyToChild } from './proxy.ts';
-import type { CallStats } from './call-log.ts';
-import { Router } from './router.ts';
-import type { SessionStore } from './session-store.ts';
-import { SseEndpoint } from './sse.ts';
-import { StreamableEndpoint } from './streamable.ts';
+import { sendError } from '../gateway/http-util.ts';
+import { proxyToChild } from '../gateway/proxy.ts';
+import type { CallStats } from '../gateway/call-log.ts';
+import { Router } from '../gateway/router.ts';
+import type { SessionStore } from '../gateway/session-store.ts';
+import { SseEndpoint } from '../gateway/sse.ts';
+import { StreamableEndpoint } from '../gateway/streamable.ts';
 
 export interface ServerHealth {
   name: string;

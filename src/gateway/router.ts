@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CallLog, targetOf, type CallRecord } from './call-log.ts';
-import type { SupervisedChild } from './child.ts';
+import type { SupervisedChild } from '../daemon/child.ts';
 import {
   errorResponse, isNotification, isRequest, isResponse, isRequestId, resultResponse,
   INTERNAL_ERROR, REQUEST_TIMEOUT, SERVER_UNAVAILABLE,

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
-import { stateDirFor, stateHome } from './paths.ts';
+import { stateDirFor, stateHome } from '../config/paths.ts';
 
 /** What daemon.json holds (written by the daemon once its port is bound). */
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }

@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { findUpSync } from 'find-up';
-import { PROJECT_CONFIG } from './config.ts';
+import { PROJECT_CONFIG } from '../config/config.ts';
 
 export interface ProjectRoot {
   /** The real path of the root. */

@@ -1,13 +1,13 @@
 import { readFileSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
-import { claimOwnership } from './clients/index.ts';
-import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from './config.ts';
-import { UserError } from './errors.ts';
-import { rawValuesAt, spliceJson } from './json-edit.ts';
-import { isJsonObject, readJsonObject, type JsonObject } from './json-file.ts';
-import { stateDirFor } from './paths.ts';
-import { trust, trustState } from './trust.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { claimOwnership } from './index.ts';
+import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from '../config/config.ts';
+import { UserError } from '../util/errors.ts';
+import { rawValuesAt, spliceJson } from '../util/json-edit.ts';
+import { isJsonObject, readJsonObject, type JsonObject } from '../util/json-file.ts';
+import { stateDirFor } from '../config/paths.ts';
+import { trust, trustState } from '../config/trust.ts';
 
 type Json = JsonObject;
 const isObject = isJsonObject;

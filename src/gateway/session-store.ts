@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../atomic.ts';
-import { errorMessage } from '../errors.ts';
-import type { Logger } from './log.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { errorMessage } from '../util/errors.ts';
+import type { Logger } from '../daemon/log.ts';
 import type { ClientHello } from './session.ts';
 
 interface Stored { server: string; hello: ClientHello; savedAt: number }

@@ -1,5 +1,5 @@
 import { Agent, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { SupervisedChild } from './child.ts';
+import type { SupervisedChild } from '../daemon/child.ts';
 import { sendError } from './http-util.ts';
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host'];

@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { killGroupOf } from './process.ts';
+import { killGroupOf } from '../util/process.ts';
 import { daemonStatus, pidAlive, recordFor, type DaemonRecord } from './daemon-state.ts';
-import { UserError } from './errors.ts';
+import { UserError } from '../util/errors.ts';
 import { locateRoot } from './ensure.ts';
-import { IDLE_STOPPED, stateDirFor } from './paths.ts';
+import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
 
 /** The project root for a command's DIR argument, or a one-line error saying what to do. */
 export function rootArg(dir: string | undefined): string {

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { UserError } from './errors.ts';
-import { rootHash } from './paths.ts';
+import { UserError } from '../util/errors.ts';
+import { rootHash } from '../config/paths.ts';
 
 export type Platform = 'systemd' | 'launchd';
 

@@ -2,16 +2,16 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, appendFileSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
-import { adapters, syncClients, type ManagedEntry, type SyncResult } from './clients/index.ts';
-import { loadConfig, projectConfigPath, readConfigFile, userConfigPath, defaultSettings, type EffectiveConfig, type Settings } from './config.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { adapters, syncClients, type ManagedEntry, type SyncResult } from '../clients/index.ts';
+import { loadConfig, projectConfigPath, readConfigFile, userConfigPath, defaultSettings, type EffectiveConfig, type Settings } from '../config/config.ts';
 import { daemonStatus, fetchHealth, pidAlive, type Health } from './daemon-state.ts';
-import { UserError } from './errors.ts';
+import { UserError } from '../util/errors.ts';
 import { withLock } from './lock.ts';
-import { IDLE_STOPPED, stateDirFor } from './paths.ts';
+import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
 import { choosePort } from './port.ts';
 import { findRoot, type ProjectRoot } from './root.ts';
-import { trustState, type TrustState } from './trust.ts';
+import { trustState, type TrustState } from '../config/trust.ts';
 
 export interface EnsureResult {
   root: string;

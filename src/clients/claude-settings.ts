@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
-import { readJsonObject } from './json-file.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { readJsonObject } from '../util/json-file.ts';
 
 /** Claude Code's per-user project settings, where MCP server approvals live. */
 export function settingsPath(root: string): string {

@@ -7,7 +7,7 @@ import {
 import {
   acceptsEventStream, isJsonContentType, keepAlive, readJsonBody, sendError, sendJson, startEventStream, writeEvent,
 } from './http-util.ts';
-import { isModernPost, ModernEndpoint } from './modern.ts';
+import { isModernPost, ModernEndpoint } from './stateless.ts';
 import type { Router } from './router.ts';
 import type { ClientHello, Session } from './session.ts';
 import type { SessionStore } from './session-store.ts';

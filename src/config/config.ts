@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, errorMessage } from './errors.ts';
+import { ConfigError, errorMessage } from '../util/errors.ts';
 import { configDir } from './paths.ts';
 import { presets } from './presets.ts';
 
