@@ -8,7 +8,7 @@ import {
 import { keepAlive, sendJson, startEventStream, writeEvent } from './http-util.ts';
 import type { Router } from './router.ts';
 import type { ClientHello, Session } from './session.ts';
-import { PostExchange } from './streamable.ts';
+import { PostExchange } from './post-exchange.ts';
 
 // The stateless 2026-07-28 revision of MCP over Streamable HTTP, with the rules
 // and error codes of the v2 SDK (2.4.0): one request per POST, each carrying the client's
@@ -17,9 +17,9 @@ import { PostExchange } from './streamable.ts';
 // through the same Router as every 2025 session, and results are translated.
 
 /** Revisions are ISO dates, so they compare as strings. */
-const FIRST_MODERN_VERSION = '2026-07-28';
+const FIRST_STATELESS_VERSION = '2026-07-28';
 /** The stateless revisions served here (what `server/discover` lists). */
-const MODERN_PROTOCOL_VERSIONS = ['2026-07-28'];
+const STATELESS_PROTOCOL_VERSIONS = ['2026-07-28'];
 
 const META_PROTOCOL_VERSION = 'io.modelcontextprotocol/protocolVersion';
 const META_CLIENT_INFO = 'io.modelcontextprotocol/clientInfo';
@@ -78,22 +78,22 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
  * Whether a parsed POST body belongs to the stateless revision (or claims to
  * and must be refused by its rules). Cheap on purpose: it runs on every 2025
  * POST too. Mirrors the SDK's body-first classification: the envelope claim, or
- * an MCP-Protocol-Version header naming a modern revision; `initialize` stays
- * the 2025 handshake unless it carries a valid modern claim.
+ * an MCP-Protocol-Version header naming a stateless (2026-07-28 or later) revision; `initialize` stays
+ * the 2025 handshake unless it carries a valid stateless claim.
  */
-export function isModernPost(req: IncomingMessage, body: unknown): boolean {
+export function isStatelessPost(req: IncomingMessage, body: unknown): boolean {
   const header = headerOf(req, 'mcp-protocol-version');
-  const headerModern = header !== undefined && header >= FIRST_MODERN_VERSION;
+  const headerStateless = header !== undefined && header >= FIRST_STATELESS_VERSION;
   if (Array.isArray(body)) return body.some(hasClaim);
   if (!isObject(body) || typeof body.method !== 'string') return false;
-  if (body.method === 'initialize') return headerModern || validModernClaim(body);
-  return headerModern || hasClaim(body);
+  if (body.method === 'initialize') return headerStateless || validStatelessClaim(body);
+  return headerStateless || hasClaim(body);
 }
 
-function validModernClaim(message: unknown): boolean {
+function validStatelessClaim(message: unknown): boolean {
   const meta = metaOf(message);
   const version = meta?.[META_PROTOCOL_VERSION];
-  return typeof version === 'string' && version >= FIRST_MODERN_VERSION && envelopeIssues(meta!).length === 0;
+  return typeof version === 'string' && version >= FIRST_STATELESS_VERSION && envelopeIssues(meta!).length === 0;
 }
 
 interface Issue { key: string; problem: string }
@@ -154,8 +154,8 @@ function classify(req: IncomingMessage, body: unknown): Refusal | { message: Req
   const methodHeader = headerOf(req, 'mcp-method');
   const method = body.method;
   const meta = metaOf(body);
-  if (isRequest(body) && method === 'initialize' && !validModernClaim(body)) {
-    return mismatch(header!, 'an initialize request (legacy handshake) was sent with a modern MCP-Protocol-Version header');
+  if (isRequest(body) && method === 'initialize' && !validStatelessClaim(body)) {
+    return mismatch(header!, 'an initialize request (legacy handshake) was sent with a 2026-07-28 MCP-Protocol-Version header');
   }
   if (hasClaim(body)) {
     const claimed = meta![META_PROTOCOL_VERSION];
@@ -175,7 +175,7 @@ function classify(req: IncomingMessage, body: unknown): Refusal | { message: Req
     }
     return { message: body, version };
   }
-  // No claim: the header names a modern revision (isModernPost routed it here).
+  // No claim: the header names a stateless revision (isStatelessPost routed it here).
   if (isRequest(body)) {
     const missing = meta === undefined ? ['_meta'] : envelopeIssues(meta).filter((i) => i.problem === 'missing').map((i) => i.key);
     return {
@@ -235,7 +235,7 @@ function forChild(request: Request): Request {
 }
 
 /** A child's 2025 answer in 2026-07-28 terms: resultType, cache hints, serverInfo; no deleted fields. */
-function forModernClient(method: string, response: Response, serverInfo: unknown): Response {
+function forStatelessClient(method: string, response: Response, serverInfo: unknown): Response {
   if (response.error) {
     // The revision says resource-not-found is -32602 (2025 servers often sent -32002).
     return response.error.code === RESOURCE_NOT_FOUND_2025 ? { ...response, error: { ...response.error, code: INVALID_PARAMS } } : response;
@@ -296,7 +296,7 @@ class StatelessSession implements Session {
   private nextKey = 1;
   private ended = false;
 
-  constructor(private readonly endpoint: ModernEndpoint, readonly hello: ClientHello, readonly method: string) {}
+  constructor(private readonly endpoint: StatelessEndpoint, readonly hello: ClientHello, readonly method: string) {}
 
   private get router(): Router {
     return this.endpoint.router;
@@ -363,7 +363,7 @@ class StatelessSession implements Session {
       return;
     }
     this.exchange = undefined;
-    exchange.post.reply(forModernClient(this.method, { ...response, id: exchange.id }, this.endpoint.serverInfo));
+    exchange.post.reply(forStatelessClient(this.method, { ...response, id: exchange.id }, this.endpoint.serverInfo));
     this.end();
   }
 
@@ -461,7 +461,7 @@ class ListenSession implements Session {
   readonly transport = 'stateless' as const;
   readonly id = randomUUID();
   // No capabilities: a listen stream is never where the child's sampling or elicitation goes.
-  readonly hello: ClientHello = { protocolVersion: FIRST_MODERN_VERSION, capabilities: {} };
+  readonly hello: ClientHello = { protocolVersion: FIRST_STATELESS_VERSION, capabilities: {} };
 
   constructor(private readonly router: Router, readonly res: ServerResponse, private readonly subscriptionId: RequestId,
     private readonly filter: ListenFilter, private readonly serverInfo: unknown) {}
@@ -488,9 +488,9 @@ class ListenSession implements Session {
 
 /**
  * The stateless revision's side of a server's /mcp endpoint. The 2025
- * StreamableEndpoint hands it every POST that isModernPost() claims.
+ * StreamableEndpoint hands it every POST that isStatelessPost() claims.
  */
-export class ModernEndpoint {
+export class StatelessEndpoint {
   /** Calls that answered input_required, by their requestState. */
   readonly waiting = new Map<string, StatelessSession>();
   private readonly listeners = new Set<ListenSession>();
@@ -512,10 +512,10 @@ export class ModernEndpoint {
     const id = isObject(body) && typeof body.method === 'string' && isRequestId(body.id) ? body.id : null;
     if ('status' in classified) return this.refuse(res, id, classified);
     const { message, version } = classified;
-    if (!MODERN_PROTOCOL_VERSIONS.includes(version)) {
+    if (!STATELESS_PROTOCOL_VERSIONS.includes(version)) {
       return this.refuse(res, id, {
         status: 400, code: UNSUPPORTED_PROTOCOL_VERSION, message: `Unsupported protocol version: ${version}`,
-        data: { supported: MODERN_PROTOCOL_VERSIONS, requested: version },
+        data: { supported: STATELESS_PROTOCOL_VERSIONS, requested: version },
       });
     }
     // Notifications carry nothing a stateless call can act on (a client cancels by closing its POST).
@@ -571,7 +571,7 @@ export class ModernEndpoint {
     const { tasks: _tasks, ...capabilities } = (isObject(init.capabilities) ? init.capabilities : {});
     const result = withServerInfo({
       resultType: 'complete',
-      supportedVersions: MODERN_PROTOCOL_VERSIONS,
+      supportedVersions: STATELESS_PROTOCOL_VERSIONS,
       capabilities,
       ...(typeof init.instructions === 'string' ? { instructions: init.instructions } : {}),
       ttlMs: 0,

@@ -7,7 +7,8 @@ import {
 import {
   acceptsEventStream, isJsonContentType, keepAlive, readJsonBody, sendError, sendJson, startEventStream, writeEvent,
 } from './http-util.ts';
-import { isModernPost, ModernEndpoint } from './stateless.ts';
+import { PostExchange } from './post-exchange.ts';
+import { isStatelessPost, StatelessEndpoint } from './stateless.ts';
 import type { Router } from './router.ts';
 import type { ClientHello, Session } from './session.ts';
 import type { SessionStore } from './session-store.ts';
@@ -15,47 +16,6 @@ import type { SessionStore } from './session-store.ts';
 /** Messages kept for a session that has no stream open yet (list_changed before its GET). */
 const BACKLOG_LIMIT = 64;
 const SESSION_HEADER = 'mcp-session-id';
-
-/**
- * The replies to one POST. Answered as plain JSON when nothing else comes first
- * (the fast path); switched to an SSE stream as soon as a related message
- * (progress, a sampling request) must go out before the reply.
- */
-export class PostExchange {
-  private remaining: number;
-  private readonly replies: Message[] = [];
-  private mode: 'json' | 'sse' | 'done' = 'json';
-
-  constructor(private readonly res: ServerResponse, count: number, private readonly batch: boolean, private readonly headers: Record<string, string>) {
-    this.remaining = count;
-    res.once('close', () => { this.mode = 'done'; });
-  }
-
-  reply(message: Message): void {
-    if (this.mode === 'done') return;
-    this.remaining--;
-    if (this.mode === 'sse') writeEvent(this.res, message);
-    else this.replies.push(message);
-    if (this.remaining === 0) this.finish();
-  }
-
-  /** A message that belongs to this POST's requests but is not a reply; false if the stream is gone. */
-  push(message: Message): boolean {
-    if (this.mode === 'done') return false;
-    if (this.mode === 'json') {
-      startEventStream(this.res, this.headers);
-      this.mode = 'sse';
-      for (const reply of this.replies.splice(0)) writeEvent(this.res, reply);
-    }
-    return writeEvent(this.res, message);
-  }
-
-  private finish(): void {
-    if (this.mode === 'json') sendJson(this.res, 200, this.batch ? this.replies : this.replies[0], this.headers);
-    else this.res.end();
-    this.mode = 'done';
-  }
-}
 
 class StreamableSession implements Session {
   readonly transport = 'streamable' as const;
@@ -114,10 +74,10 @@ class StreamableSession implements Session {
  */
 export class StreamableEndpoint {
   private readonly sessions = new Map<string, StreamableSession>();
-  private readonly modern: ModernEndpoint;
+  private readonly stateless: StatelessEndpoint;
 
   constructor(private readonly name: string, private readonly router: Router, private readonly store: SessionStore | undefined) {
-    this.modern = new ModernEndpoint(name, router);
+    this.stateless = new StatelessEndpoint(name, router);
   }
 
   get sessionCount(): number {
@@ -127,7 +87,7 @@ export class StreamableEndpoint {
   get streamCount(): number {
     let n = 0;
     for (const s of this.sessions.values()) if (s.hasStream) n++;
-    return n + this.modern.listenCount;
+    return n + this.stateless.listenCount;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -148,8 +108,8 @@ export class StreamableEndpoint {
     const body = await readJsonBody(req, res);
     if (!body) return;
     const parsed = body.value;
-    // The stateless 2026-07-28 revision has no session: its own rules (modern.ts).
-    if (isModernPost(req, parsed)) return this.modern.post(req, res, parsed);
+    // The stateless 2026-07-28 revision has no session: its own rules (stateless.ts).
+    if (isStatelessPost(req, parsed)) return this.stateless.post(req, res, parsed);
     const shaped = asMessages(parsed);
     if (!shaped) return sendJson(res, 400, errorResponse(null, INVALID_REQUEST, 'Invalid Request: not a JSON-RPC 2.0 message or batch'));
     const { messages, batch } = shaped;
@@ -244,7 +204,7 @@ export class StreamableEndpoint {
   }
 
   closeAll(): void {
-    this.modern.closeAll();
+    this.stateless.closeAll();
     for (const session of this.sessions.values()) this.drop(session);
   }
 }
