@@ -28,6 +28,8 @@ export interface Settings {
   markers: string[];
   clients: string[];
   auth: 'none' | 'token';
+  /** Globs of roots the user marked as theirs (user config only; see roots.ts). */
+  trustedRoots: string[];
 }
 
 export interface EffectiveConfig {
@@ -48,6 +50,7 @@ export interface ConfigFile {
   markers?: string[];
   clients?: string[];
   auth?: 'none' | 'token';
+  trustedRoots?: string[];
 }
 
 export const defaultSettings: Settings = {
@@ -57,6 +60,7 @@ export const defaultSettings: Settings = {
   markers: ['.mcp-auto.json', '.git', '.serena/project.yml', '.mcp.json'],
   clients: ['claude'],
   auth: 'none',
+  trustedRoots: [],
 };
 
 export const PROJECT_CONFIG = '.mcp-auto.json';
@@ -96,7 +100,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((s) => typeof s === 'string');
 
-const KNOWN_KEYS = new Set(['$schema', 'servers', 'defaults', 'portRange', 'idleTimeoutMinutes', 'markers', 'clients', 'auth']);
+const KNOWN_KEYS = new Set(['$schema', 'servers', 'defaults', 'portRange', 'idleTimeoutMinutes', 'markers', 'clients', 'auth', 'trustedRoots']);
 const SPEC_KEYS = new Set(['preset', 'command', 'args', 'env', 'cwd', 'transport', 'path', 'client', 'startTimeoutMs']);
 
 function validateConfig(file: string, data: unknown): ConfigFile {
@@ -104,7 +108,7 @@ function validateConfig(file: string, data: unknown): ConfigFile {
   for (const key of Object.keys(data)) {
     if (!KNOWN_KEYS.has(key)) throw new ConfigError(file, key, `unknown key (known: ${[...KNOWN_KEYS].slice(1).join(', ')})`);
   }
-  const { servers, defaults, portRange, idleTimeoutMinutes, markers, clients, auth } = data;
+  const { servers, defaults, portRange, idleTimeoutMinutes, markers, clients, auth, trustedRoots } = data;
   if (servers !== undefined) {
     if (isStringArray(servers)) {
       // a plain list of names is shorthand for { name: true }
@@ -126,6 +130,9 @@ function validateConfig(file: string, data: unknown): ConfigFile {
   if (markers !== undefined && !(isStringArray(markers) && markers.length > 0)) throw new ConfigError(file, 'markers', 'must be a non-empty list of file names');
   if (clients !== undefined && !isStringArray(clients)) throw new ConfigError(file, 'clients', 'must be a list of client names');
   if (auth !== undefined && auth !== 'none' && auth !== 'token') throw new ConfigError(file, 'auth', 'must be "none" or "token"');
+  if (trustedRoots !== undefined && !(isStringArray(trustedRoots) && trustedRoots.every((p) => p.startsWith('/') || p === '~' || p.startsWith('~/')))) {
+    throw new ConfigError(file, 'trustedRoots', 'must be a list of absolute paths or globs, e.g. ["~/code/*"]');
+  }
   return data as ConfigFile;
 }
 
@@ -198,6 +205,8 @@ export function loadConfig(options: LoadOptions = {}): EffectiveConfig {
   const user = options.userConfig ?? readConfigFile(userFile);
   if (user) files.push(userFile);
   const project = options.projectFile ? readConfigFile(options.projectFile) : undefined;
+  // A project cannot vouch for itself.
+  if (project?.trustedRoots !== undefined) throw new ConfigError(options.projectFile!, 'trustedRoots', 'belongs in the user config only');
   if (project && options.projectFile) files.push(options.projectFile);
 
   const settings: Settings = { ...defaultSettings };
@@ -209,6 +218,7 @@ export function loadConfig(options: LoadOptions = {}): EffectiveConfig {
     if (layer.clients) settings.clients = layer.clients;
     if (layer.auth) settings.auth = layer.auth;
   }
+  if (user?.trustedRoots) settings.trustedRoots = user.trustedRoots;
 
   const userSpecs = specsOf(user);
   const wanted = new Map<string, { file: string; spec: ServerSpec }>();
