@@ -14,6 +14,7 @@ import { makeLogger, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { SessionStore } from '../gateway/session-store.ts';
 import { ServerUnit } from './server-unit.ts';
+import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
 
 export interface DaemonOptions {
   root: string;
@@ -151,8 +152,10 @@ export class Daemon {
     return unit.handle(req, res, match[2]!, url);
   }
 
-  private health(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  private async health(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.searchParams.get('ensure') === '1') this.lastActivity = Date.now();
+    // status and doctor ask for tool stats: stdio children not measured yet are listed now (never on ensure's path).
+    if (url.searchParams.get('tools') === '1') await Promise.all([...this.units.values()].map((u) => u.measureTools(2_000)));
     const authorized = this.token === undefined || bearerMatches(req, this.token);
     const servers = [...this.units.values()].map((u) => u.health());
     sendJson(res, 200, {
@@ -181,6 +184,9 @@ export class Daemon {
         this.units.delete(name);
         this.store.removeServer(name);
         void unit.stop();
+      } else if (JSON.stringify(def) !== JSON.stringify(unit.def) && onlyToolsDiffer(def, unit.def)) {
+        this.log(`config: server ${name}: tool filter changed; applied without a restart, sessions told to list again`);
+        unit.setToolFilter(def);
       } else if (JSON.stringify(def) !== JSON.stringify(unit.def)) {
         this.log(`config: server ${name} changed; restarting it`);
         if (def.transport === unit.def.transport) void unit.redefine(def);

@@ -8,6 +8,9 @@ import { Router } from '../gateway/router.ts';
 import type { SessionStore } from '../gateway/session-store.ts';
 import { SseEndpoint } from '../gateway/sse.ts';
 import { StreamableEndpoint } from '../gateway/streamable.ts';
+import { ToolCatalog, type ToolStats } from '../gateway/tool-filter.ts';
+import { proxyEventStream, proxyWithToolFilter } from '../gateway/proxy-tool-filter.ts';
+import type { Message } from '../gateway/jsonrpc.ts';
 
 export interface ServerHealth {
   name: string;
@@ -24,6 +27,8 @@ export interface ServerHealth {
   sseUrl: string;
   /** Requests through the shared child (null for an http child, which is proxied as is). */
   calls: CallStats | null;
+  /** Tools exposed of listed and their definitions' size, from the tools/list replies seen (null: none seen yet). */
+  tools: ToolStats | null;
 }
 
 /**
@@ -36,11 +41,15 @@ export class ServerUnit {
   private readonly router: Router | undefined;
   private readonly streamable: StreamableEndpoint | undefined;
   private readonly sse: SseEndpoint | undefined;
+  /** The tools the child listed, as seen through the gateway (unfiltered). */
+  readonly tools = new ToolCatalog();
+  /** An http child's open event streams, where the gateway can add a notification. */
+  private readonly eventStreams = new Set<(message: Message) => void>();
 
   constructor(public def: ServerDef, ctx: ChildContext, private readonly base: string, store: SessionStore | undefined) {
     this.child = new SupervisedChild(def, ctx);
     if (def.transport === 'stdio') {
-      this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs);
+      this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs, this.tools);
       this.streamable = new StreamableEndpoint(def.name, this.router, store);
       this.sse = new SseEndpoint(`/servers/${def.name}`, this.router);
     }
@@ -56,9 +65,28 @@ export class ServerUnit {
     await this.child.redefine(def);
   }
 
+  /** Only the tool filter changed: applied at once, the child keeps running; sessions list again. */
+  setToolFilter(def: ServerDef): void {
+    this.def = def;
+    this.child.def = def;
+    this.router?.toolFilterChanged();
+    for (const add of this.eventStreams) add({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
+  }
+
+  /** Makes sure the tool stats are known: a stdio child is asked by the gateway itself (status, doctor). */
+  async measureTools(timeoutMs: number): Promise<void> {
+    if (this.router && !this.tools.complete) await this.router.fetchTools(timeoutMs);
+  }
+
   /** `rest` is the path after /servers/<name>, e.g. "/mcp". */
   async handle(req: IncomingMessage, res: ServerResponse, rest: string, url: URL): Promise<void> {
-    if (!this.router) return proxyToChild(req, res, this.child, rest === '/mcp' ? this.def.path + url.search : rest + url.search);
+    if (!this.router) {
+      const path = rest === '/mcp' ? this.def.path + url.search : rest + url.search;
+      // tools/list and tools/call go through the filter; the rest streams as is.
+      if (req.method === 'POST') return proxyWithToolFilter(req, res, this.child, path, this.tools, rest !== '/mcp');
+      if (req.method === 'GET') return proxyEventStream(req, res, this.child, path, this.eventStreams);
+      return proxyToChild(req, res, this.child, path);
+    }
     switch (rest) {
       case '/mcp': return this.streamable!.handle(req, res);
       case '/sse': return this.sse!.open(req, res);
@@ -96,6 +124,7 @@ export class ServerUnit {
       url: `${this.base}/servers/${this.def.name}/mcp`,
       sseUrl: `${this.base}/servers/${this.def.name}/sse`,
       calls: this.router?.calls.stats() ?? null,
+      tools: this.tools.stats(this.def.tools),
     };
   }
 

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { stateDirFor, stateHome } from '../config/paths.ts';
+import type { ToolStats } from '../gateway/tool-filter.ts';
 
 /** What daemon.json holds (written by the daemon once its port is bound). */
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
@@ -10,6 +11,8 @@ export interface ServerHealth {
   name: string; transport: string; client: 'http' | 'sse'; state: string; pid: number | null; restarts: number;
   sessions: number; lastError: string | null; stderrTail: string[]; url: string; sseUrl: string;
   calls?: { total: number; failed: number; recent: Array<{ at: number; method: string; target?: string; ms: number; outcome: string }> } | null;
+  /** Tools exposed of listed, and the size of their definitions (absent from older daemons). */
+  tools?: ToolStats | null;
 }
 
 export interface Health {
@@ -44,10 +47,11 @@ export function pidAlive(pid: number): boolean {
  * mcp-auto daemon) answers. node:http, not fetch: it loads in a fraction of
  * the time, and `ensure` runs on every new directory.
  */
-export function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; token?: string } = {}): Promise<Health | undefined> {
+export function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; token?: string; tools?: boolean } = {}): Promise<Health | undefined> {
   return new Promise((resolve) => {
     const req = get({
-      host: '127.0.0.1', port, path: opts.ensure ? '/health?ensure=1' : '/health',
+      // tools=1: the daemon measures its servers' tool lists first (status, doctor; never ensure).
+      host: '127.0.0.1', port, path: opts.ensure ? '/health?ensure=1' : opts.tools ? '/health?tools=1' : '/health',
       headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
       timeout: opts.timeoutMs ?? 1000,
     }, (res) => {
@@ -74,11 +78,11 @@ export type DaemonStatus =
   | { kind: 'none' };
 
 /** Is this root's daemon alive? A dead pid, or a port answering for another root, makes the record stale. */
-export async function daemonStatus(root: string, opts: { ensure?: boolean } = {}): Promise<DaemonStatus> {
+export async function daemonStatus(root: string, opts: { ensure?: boolean; tools?: boolean } = {}): Promise<DaemonStatus> {
   const record = recordFor(root);
   if (!record) return { kind: 'none' };
   if (!pidAlive(record.pid)) return { kind: 'stale', record, why: `pid ${record.pid} is not running` };
-  const health = await fetchHealth(record.port, { ensure: opts.ensure });
+  const health = await fetchHealth(record.port, { ensure: opts.ensure, tools: opts.tools, timeoutMs: opts.tools ? 3000 : undefined });
   if (!health) return { kind: 'stale', record, why: `nothing answers on port ${record.port}` };
   if (health.root !== root) return { kind: 'stale', record, why: `port ${record.port} serves ${health.root}` };
   return { kind: 'running', record, health };

@@ -1,0 +1,162 @@
+// The tool filter for an http child, whose replies the daemon otherwise
+// streams through untouched (proxy.ts). A POST is read first; only when it
+// holds tools/list or tools/call does the gateway step in: a filtered call is
+// answered here and never reaches the child, and a tools/list reply (JSON or
+// an SSE stream) is recorded whole and passed on through the filter.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SupervisedChild } from '../daemon/child.ts';
+import { MAX_BODY_BYTES, sendJson } from './http-util.ts';
+import { errorResponse, isMessage, isRequest, isResponse, INVALID_REQUEST, type Message, type Request, type RequestId } from './jsonrpc.ts';
+import { proxyToChild } from './proxy.ts';
+import { filterToolsResult, toolCallRefusal, type ToolCatalog } from './tool-filter.ts';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function readRaw(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+/** The JSON-RPC requests a POST body holds (none when it is not JSON-RPC: the child answers that). */
+function requestsIn(body: Buffer): { requests: Request[]; batch: boolean } {
+  let parsed: unknown;
+  try { parsed = JSON.parse(body.toString('utf8')); } catch { return { requests: [], batch: false }; }
+  const batch = Array.isArray(parsed);
+  const list = (batch ? parsed : [parsed]) as unknown[];
+  return { requests: list.filter((m): m is Request => isMessage(m) && isRequest(m)), batch };
+}
+
+/**
+ * A POST to an http child. `legacy`: the HTTP+SSE transport's /messages, whose
+ * replies travel on the event stream: a refusal there fails the POST itself (400).
+ */
+export async function proxyWithToolFilter(req: IncomingMessage, res: ServerResponse, child: SupervisedChild, path: string,
+  catalog: ToolCatalog, legacy: boolean): Promise<void> {
+  const body = await readRaw(req);
+  if (!body) return sendJson(res, 413, errorResponse(null, INVALID_REQUEST, `request body over ${MAX_BODY_BYTES} bytes, or unreadable`));
+  const { requests, batch } = requestsIn(body);
+  const refused = requests.map((r) => toolCallRefusal(child.def, r));
+  const status = legacy ? 400 : 200;
+  if (refused.some(Boolean)) {
+    if (!batch) return sendJson(res, status, refused[0]);
+    // A batch holding a refused call is answered whole here: none of it reaches the child.
+    return sendJson(res, status, requests.map((r, i) => refused[i] ?? errorResponse(r.id, INVALID_REQUEST,
+      `mcp-auto: this batch also holds a tool call the config filters out, so none of it was sent to '${child.def.name}'; send ${r.method} on its own`)));
+  }
+  const lists = new Map<RequestId, unknown>(requests.filter((r) => r.method === 'tools/list').map((r) => [r.id, r.params?.cursor]));
+  if (lists.size === 0 || legacy) return proxyToChild(req, res, child, path, { body });
+  const filtered = (message: Message): Message => {
+    if (!isResponse(message) || message.id === null || !lists.has(message.id) || !('result' in message)) return message;
+    return { ...message, result: catalog.seen(lists.get(message.id), message.result, child.def.tools) };
+  };
+  return proxyToChild(req, res, child, path, { body, reply: (reply, out, headers) => rewriteReply(reply, out, headers, filtered) });
+}
+
+/**
+ * A GET to an http child: its event stream (the Streamable HTTP GET stream, or
+ * a legacy /sse stream) passes through whole events, so the gateway can add a
+ * tools/list_changed when a filter changes (`streams`), and a tools/list reply
+ * on it (legacy /sse) goes through the filter.
+ */
+export function proxyEventStream(req: IncomingMessage, res: ServerResponse, child: SupervisedChild, path: string,
+  streams: Set<(message: Message) => void>): Promise<void> {
+  const filtered = (message: Message): Message => {
+    if (!isResponse(message) || !isToolsResult(message.result)) return message;
+    return { ...message, result: filterToolsResult(child.def.tools, message.result) };
+  };
+  return proxyToChild(req, res, child, path, {
+    reply: (reply, out, headers) => {
+      rewriteReply(reply, out, headers, filtered);
+      if (!/^text\/event-stream/i.test(String(headers['content-type'] ?? ''))) return;
+      const add = (message: Message) => { if (!out.writableEnded && !out.destroyed) out.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`); };
+      streams.add(add);
+      out.once('close', () => streams.delete(add));
+    },
+  });
+}
+
+function isToolsResult(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && Array.isArray((result as { tools?: unknown }).tools);
+}
+
+/** Passes a reply on with each JSON-RPC message in it run through `rewrite` (JSON bodies and SSE streams). */
+export function rewriteReply(reply: IncomingMessage, res: ServerResponse, headers: Headers, rewrite: (m: Message) => Message): void {
+  reply.on('error', () => res.destroy());
+  const type = String(headers['content-type'] ?? '');
+  const status = reply.statusCode ?? 502;
+  if (/^application\/json/i.test(type)) {
+    const chunks: Buffer[] = [];
+    reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+    reply.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const out = rewriteJson(text, rewrite) ?? text;
+      res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(out)) });
+      res.end(out);
+    });
+    return;
+  }
+  const { 'content-length': _length, ...streamed } = headers;
+  res.writeHead(status, /^text\/event-stream/i.test(type) ? streamed : headers);
+  res.flushHeaders();
+  if (!/^text\/event-stream/i.test(type)) return void reply.pipe(res);
+  const events = new SseEvents((event) => res.write(rewriteEvent(event, rewrite)));
+  reply.setEncoding('utf8');
+  reply.on('data', (chunk: string) => events.push(chunk));
+  reply.on('end', () => { events.flush(); res.end(); });
+}
+
+/** undefined: leave the text as it is (not JSON, or no tools list in it). */
+function rewriteJson(text: string, rewrite: (m: Message) => Message): string | undefined {
+  // Both callers rewrite only tools/list results: skip parsing anything else.
+  if (!text.includes('"tools"')) return undefined;
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch { return undefined; }
+  const one = (m: unknown) => (isMessage(m) ? rewrite(m) : m);
+  return JSON.stringify(Array.isArray(parsed) ? parsed.map(one) : one(parsed));
+}
+
+/** One SSE event (without its blank line), its data JSON-RPC run through `rewrite`; other events as they came. */
+function rewriteEvent(event: string, rewrite: (m: Message) => Message): string {
+  const lines = event.split(/\r\n|\r|\n/);
+  const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(l.startsWith('data: ') ? 6 : 5));
+  if (data.length === 0) return `${event}\n\n`;
+  const text = rewriteJson(data.join('\n'), rewrite);
+  if (text === undefined) return `${event}\n\n`;
+  return `${lines.filter((l) => !l.startsWith('data:')).map((l) => `${l}\n`).join('')}data: ${text}\n\n`;
+}
+
+/**
+ * Splits an SSE stream into whole events, so the gateway rewrites or adds
+ * events only between the child's (never inside one).
+ */
+export class SseEvents {
+  private buffer = '';
+
+  constructor(private readonly onEvent: (event: string) => void) {}
+
+  push(chunk: string): void {
+    this.buffer += chunk;
+    let match: RegExpExecArray | null;
+    while ((match = /\r\n\r\n|\n\n|\r\r/.exec(this.buffer))) {
+      const event = this.buffer.slice(0, match.index);
+      this.buffer = this.buffer.slice(match.index + match[0].length);
+      this.onEvent(event);
+    }
+  }
+
+  flush(): void {
+    if (this.buffer) this.onEvent(this.buffer);
+    this.buffer = '';
+  }
+}
