@@ -16,7 +16,6 @@ const PORT = 23510;
 const RANGE: [number, number] = [23500, 23999];
 const base = `http://127.0.0.1:${PORT}`;
 const pagedBin = join(repo, 'test/fixtures/paged-server.mjs');
-const ALL_PAGED = ['alpha-one', 'alpha-two', 'alpha-three', 'beta-one', 'beta-two', 'gamma'];
 
 let env: TestEnv;
 let root: string;
@@ -44,6 +43,8 @@ before(async () => {
     pagedweb: paged('pagedweb', { transport: 'http', tools: { deny: ['alpha-t*'] } }),
     pagedjson: paged('pagedjson', { transport: 'http', env: { JSON_RESPONSE: '1' }, tools: { deny: ['alpha-t*'] } }),
     big: paged('paged', { env: { DESCRIPTION_BYTES: '25000' } }),
+    // An http child no session lists: status has the daemon list it.
+    quietweb: paged('pagedweb', { transport: 'http', tools: { allow: ['gamma'] } }),
   };
   writeConfig();
   root = env.project('proj');
@@ -183,7 +184,8 @@ test('the stateless 2026-07-28 path goes through the same filter', async () => {
   assert.doesNotMatch(recorded(records.paged), /alpha-two/);
 });
 
-test('status shows tools exposed of listed and their size (bytes, tokens = bytes/4); stdio children are measured on demand', async () => {
+test('status shows tools exposed of listed and their size (bytes, tokens = bytes/4); children no session listed are measured on demand', async () => {
+  assert.equal((await health()).servers.find((s) => s.name === 'quietweb')!.tools, null);
   const result = await run(['status', '--json'], env.env);
   assert.equal(result.code, 0, result.stderr);
   const rows = JSON.parse(result.stdout) as Array<{ servers: Array<{ name: string; tools: Stats | null }> }>;
@@ -196,6 +198,8 @@ test('status shows tools exposed of listed and their size (bytes, tokens = bytes
   // The http child was listed by the earlier test's client: seen in its replies.
   const web = byName.get('web')!;
   assert.ok(web.total > web.exposed, JSON.stringify(web));
+  // This one by the daemon itself, in a short session of its own.
+  assert.deepEqual([byName.get('quietweb')!.exposed, byName.get('quietweb')!.total], [1, 6]);
   const text = await run(['status'], env.env);
   assert.match(text.stdout, new RegExp(`everything .*tools ${everything.exposed}/${everything.total} [\\d.]+ k?B ~${everything.tokens} tok`));
 });

@@ -9,7 +9,7 @@ import type { SessionStore } from '../gateway/session-store.ts';
 import { SseEndpoint } from '../gateway/sse.ts';
 import { StreamableEndpoint } from '../gateway/streamable.ts';
 import { ToolCatalog, type ToolStats } from '../gateway/tool-filter.ts';
-import { proxyEventStream, proxyWithToolFilter } from '../gateway/proxy-tool-filter.ts';
+import { fetchHttpTools, proxyEventStream, proxyWithToolFilter } from '../gateway/proxy-tool-filter.ts';
 import type { Message } from '../gateway/jsonrpc.ts';
 
 export interface ServerHealth {
@@ -52,6 +52,9 @@ export class ServerUnit {
       this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs, this.tools);
       this.streamable = new StreamableEndpoint(def.name, this.router, store);
       this.sse = new SseEndpoint(`/servers/${def.name}`, this.router);
+    } else {
+      // A new http child may list other tools (the router sees to this for a stdio child).
+      this.child.on('ready', () => this.tools.invalidate());
     }
   }
 
@@ -73,9 +76,11 @@ export class ServerUnit {
     for (const add of this.eventStreams) add({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
   }
 
-  /** Makes sure the tool stats are known: a stdio child is asked by the gateway itself (status, doctor). */
+  /** Makes sure the tool stats are known: the gateway lists the child's tools itself when no session did yet (status, doctor). */
   async measureTools(timeoutMs: number): Promise<void> {
-    if (this.router && !this.tools.complete) await this.router.fetchTools(timeoutMs);
+    if (this.tools.complete) return;
+    if (this.router) await this.router.fetchTools(timeoutMs);
+    else await fetchHttpTools(this.child, this.tools, timeoutMs);
   }
 
   /** `rest` is the path after /servers/<name>, e.g. "/mcp". */
@@ -84,7 +89,7 @@ export class ServerUnit {
       const path = rest === '/mcp' ? this.def.path + url.search : rest + url.search;
       // tools/list and tools/call go through the filter; the rest streams as is.
       if (req.method === 'POST') return proxyWithToolFilter(req, res, this.child, path, this.tools, rest !== '/mcp');
-      if (req.method === 'GET') return proxyEventStream(req, res, this.child, path, this.eventStreams);
+      if (req.method === 'GET') return proxyEventStream(req, res, this.child, path, this.tools, this.eventStreams);
       return proxyToChild(req, res, this.child, path);
     }
     switch (rest) {

@@ -4,9 +4,10 @@
 // answered here and never reaches the child, and a tools/list reply (JSON or
 // an SSE stream) is recorded whole and passed on through the filter.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SupervisedChild } from '../daemon/child.ts';
+import { CHILD_PROTOCOL_VERSION, type SupervisedChild } from '../daemon/child.ts';
+import { VERSION } from '../util/version.ts';
 import { MAX_BODY_BYTES, sendJson } from './http-util.ts';
-import { errorResponse, isMessage, isRequest, isResponse, INVALID_REQUEST, type Message, type Request, type RequestId } from './jsonrpc.ts';
+import { errorResponse, isMessage, isNotification, isRequest, isResponse, INVALID_REQUEST, type Message, type Request, type RequestId } from './jsonrpc.ts';
 import { proxyToChild } from './proxy.ts';
 import { filterToolsResult, toolCallRefusal, type ToolCatalog } from './tool-filter.ts';
 
@@ -70,8 +71,10 @@ export async function proxyWithToolFilter(req: IncomingMessage, res: ServerRespo
  * on it (legacy /sse) goes through the filter.
  */
 export function proxyEventStream(req: IncomingMessage, res: ServerResponse, child: SupervisedChild, path: string,
-  streams: Set<(message: Message) => void>): Promise<void> {
+  catalog: ToolCatalog, streams: Set<(message: Message) => void>): Promise<void> {
   const filtered = (message: Message): Message => {
+    // Forwarded as is (clients list again, through the filter); what was measured no longer counts.
+    if (isNotification(message) && message.method === 'notifications/tools/list_changed') catalog.invalidate();
     if (!isResponse(message) || !isToolsResult(message.result)) return message;
     return { ...message, result: filterToolsResult(child.def.tools, message.result) };
   };
@@ -118,8 +121,8 @@ export function rewriteReply(reply: IncomingMessage, res: ServerResponse, header
 
 /** undefined: leave the text as it is (not JSON, or no tools list in it). */
 function rewriteJson(text: string, rewrite: (m: Message) => Message): string | undefined {
-  // Both callers rewrite only tools/list results: skip parsing anything else.
-  if (!text.includes('"tools"')) return undefined;
+  // Only tools/list results and tools/list_changed matter here: skip parsing anything else.
+  if (!text.includes('tools')) return undefined;
   let parsed: unknown;
   try { parsed = JSON.parse(text); } catch { return undefined; }
   const one = (m: unknown) => (isMessage(m) ? rewrite(m) : m);
@@ -158,5 +161,55 @@ export class SseEvents {
   flush(): void {
     if (this.buffer) this.onEvent(this.buffer);
     this.buffer = '';
+  }
+}
+
+/**
+ * Lists an http child's tools for the gateway itself (status, doctor, before
+ * any client listed them): a short Streamable HTTP session of its own, ended
+ * with DELETE. False when the child is not ready, is slow, or does not serve
+ * Streamable HTTP at its path.
+ */
+export async function fetchHttpTools(child: SupervisedChild, catalog: ToolCatalog, timeoutMs: number): Promise<boolean> {
+  if (child.state !== 'ready' || !child.internalPort) return false;
+  const url = `http://127.0.0.1:${child.internalPort}${child.def.path}`;
+  const signal = AbortSignal.timeout(timeoutMs);
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  let id = 0;
+  const ask = async (method: string, params?: Record<string, unknown>): Promise<Record<string, unknown> | undefined> => {
+    const request = { jsonrpc: '2.0', id: `mcp-auto-tools-${++id}`, method, ...(params ? { params } : {}) };
+    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(request), signal });
+    const session = res.headers.get('mcp-session-id');
+    if (session) headers['mcp-session-id'] = session;
+    const text = await res.text();
+    const bodies = /^text\/event-stream/i.test(res.headers.get('content-type') ?? '')
+      ? text.split(/\r?\n/).filter((l) => l.startsWith('data:')).map((l) => l.slice(5))
+      : [text];
+    for (const body of bodies) {
+      try {
+        const message = JSON.parse(body) as { id?: unknown; result?: unknown };
+        if (message.id === request.id) return typeof message.result === 'object' && message.result !== null ? message.result as Record<string, unknown> : undefined;
+      } catch { /* not this one */ }
+    }
+    return undefined;
+  };
+  try {
+    const init = await ask('initialize', { protocolVersion: CHILD_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'mcp-auto', version: VERSION } });
+    if (!init) return false;
+    if (typeof init.protocolVersion === 'string') headers['mcp-protocol-version'] = init.protocolVersion;
+    await fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }), signal }).then((r) => r.body?.cancel());
+    let cursor: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const result = await ask('tools/list', cursor ? { cursor } : undefined);
+      if (!result) return false;
+      catalog.seen(cursor, result, undefined);
+      if (typeof result.nextCursor !== 'string') return true;
+      cursor = result.nextCursor;
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    if (headers['mcp-session-id']) void fetch(url, { method: 'DELETE', headers, signal: AbortSignal.timeout(1000) }).then((r) => r.body?.cancel(), () => {});
   }
 }
