@@ -3,7 +3,7 @@
 // records every tools/call it gets) over stdio and http (SSE and JSON replies).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -146,6 +146,20 @@ for (const [server, how] of [['paged', 'stdio'], ['pagedweb', 'http, SSE replies
   });
 }
 
+test('the filter of an http child is not bypassed: a compressed body is refused, a batch holding a refused call sends nothing', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  const call = (id: number, name: string) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: {} } });
+  const gz = await fetch(`${base}/servers/pagedjson/mcp`, { method: 'POST', headers: { ...headers, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(call(1, 'alpha-two'))) });
+  assert.equal(gz.status, 415);
+  const batch = await fetch(`${base}/servers/pagedjson/mcp`, { method: 'POST', headers, body: JSON.stringify([call(1, 'beta-two'), call(2, 'alpha-two')]) });
+  const replies = await batch.json() as Array<{ id: number; error: { message: string } }>;
+  assert.match(replies.find((r) => r.id === 2)!.error.message, /alpha-two.*filtered out/);
+  assert.match(replies.find((r) => r.id === 1)!.error.message, /none of it was sent/);
+  const log = recorded(records.pagedjson);
+  assert.doesNotMatch(log, /alpha-two|beta-two/);
+});
+
 test('legacy SSE sessions of a stdio child get the same filter', async () => {
   const client = await connect('paged', 'sse');
   try {
@@ -277,5 +291,26 @@ test('a bad filter in the config is refused with a one-line error; the daemon ke
   } finally {
     await client.close();
     writeConfig();
+  }
+});
+
+test('a trusted project config sets a filter on a server of the user config: applied live once trusted, not before', async () => {
+  const client = await connect('paged');
+  let changed = 0;
+  client.setNotificationHandler(ToolListChangedNotificationSchema, () => { changed++; });
+  try {
+    const pid = (await health()).servers.find((s) => s.name === 'paged')!.pid;
+    writeFileSync(join(root, '.mcp-auto.json'), JSON.stringify({ servers: { paged: { tools: { allow: ['gamma'] } } } }));
+    await new Promise((r) => setTimeout(r, 1000));
+    // Untrusted: ignored.
+    assert.deepEqual((await listAll(client)).names, ['alpha-one', 'beta-one', 'beta-two', 'gamma']);
+    const trust = await run(['trust', root], env.env);
+    assert.equal(trust.code, 0, trust.stderr);
+    await waitFor(() => changed > 0, 10_000, 'list_changed after trust');
+    assert.deepEqual((await listAll(client)).names, ['gamma']);
+    assert.match(await refusedCall(client, 'beta-two'), /tools\.allow \["gamma"\]/);
+    assert.equal((await health()).servers.find((s) => s.name === 'paged')!.pid, pid);
+  } finally {
+    await client.close();
   }
 });

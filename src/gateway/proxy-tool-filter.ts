@@ -32,7 +32,7 @@ function readRaw(req: IncomingMessage): Promise<Buffer | undefined> {
 /** The JSON-RPC requests a POST body holds (none when it is not JSON-RPC: the child answers that). */
 function requestsIn(body: Buffer): { requests: Request[]; batch: boolean } {
   let parsed: unknown;
-  try { parsed = JSON.parse(body.toString('utf8')); } catch { return { requests: [], batch: false }; }
+  try { parsed = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, '')); } catch { return { requests: [], batch: false }; }
   const batch = Array.isArray(parsed);
   const list = (batch ? parsed : [parsed]) as unknown[];
   return { requests: list.filter((m): m is Request => isMessage(m) && isRequest(m)), batch };
@@ -44,6 +44,12 @@ function requestsIn(body: Buffer): { requests: Request[]; batch: boolean } {
  */
 export async function proxyWithToolFilter(req: IncomingMessage, res: ServerResponse, child: SupervisedChild, path: string,
   catalog: ToolCatalog, legacy: boolean): Promise<void> {
+  const encoding = req.headers['content-encoding'];
+  if (child.def.tools && encoding !== undefined && encoding !== 'identity') {
+    // The child may inflate what the gateway cannot read: no way round the filter.
+    req.resume();
+    return sendJson(res, 415, errorResponse(null, INVALID_REQUEST, `mcp-auto: server '${child.def.name}' has a tool filter, so request bodies must not be compressed (Content-Encoding: ${encoding})`));
+  }
   const body = await readRaw(req);
   if (!body) return sendJson(res, 413, errorResponse(null, INVALID_REQUEST, `request body over ${MAX_BODY_BYTES} bytes, or unreadable`));
   const { requests, batch } = requestsIn(body);

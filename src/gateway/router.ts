@@ -226,7 +226,11 @@ export class Router {
     if (isResponse(message)) {
       if (typeof message.id !== 'number') return;
       const own = this.own.get(message.id);
-      if (own) return void (this.own.delete(message.id), own(message));
+      if (own) {
+        this.own.delete(message.id);
+        own(message);
+        return;
+      }
       const entry = this.pending.get(message.id);
       if (!entry) return; // cancelled, or one of our own re-subscribes
       this.logCall(message.id, 'error' in message ? 'error' : 'ok');
