@@ -22,8 +22,10 @@ Usage: mcp-auto doctor [DIR] [--json] [--fix]
 Checks everything mcp-auto depends on, one line each, with the command that
 fixes what is wrong: Node, the shell hook or direnv, the project root, the
 config files and their trust, the port and who holds it, the daemon and its
-servers, .mcp.json, the commands servers need, stale state, Claude Code's
-approval. Exits 1 when something is wrong.
+servers, servers whose tool definitions crowd every session's context (over
+20 k tokens, with the "tools" filter line that trims them), .mcp.json, the
+commands servers need, stale state, Claude Code's approval. Exits 1 when
+something is wrong.
 
   --fix   repair what is safe to repair (restart a dead daemon, rewrite
           .mcp.json, remove stale state) and say what was done
