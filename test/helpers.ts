@@ -166,15 +166,29 @@ export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000, w
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/** A free port inside [low, high] (for tests that need one not hashed from a root). */
-export async function freePort(low: number, high: number): Promise<number> {
+/** A port bound by this process, so nothing else can take it between being chosen and being used. */
+export interface HeldPort { port: number; release(): Promise<void> }
+
+/** Binds a port on 127.0.0.1 and keeps it; null when something else holds it. */
+export function holdPort(port: number): Promise<HeldPort | null> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => resolve({
+      port,
+      release: () => new Promise<void>((r) => server.close(() => r())),
+    }));
+  });
+}
+
+/**
+ * The first port of [low, high] nothing holds, held until release() — call it
+ * just before handing the port to the process that binds it.
+ */
+export async function freePort(low: number, high: number): Promise<HeldPort> {
   for (let port = low; port <= high; port++) {
-    const ok = await new Promise<boolean>((r) => {
-      const s = createServer();
-      s.once('error', () => r(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => r(true)));
-    });
-    if (ok) return port;
+    const held = await holdPort(port);
+    if (held) return held;
   }
   throw new Error(`no free port in ${low}-${high}`);
 }

@@ -15,7 +15,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { repo, sleep, track, killTracked, waitFor } from './helpers.ts';
 import { Tmux } from './tmux.ts';
 
-const PORTS: [number, number] = [33200, 33399];
+const PORTS: [number, number] = [28600, 28799];
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 const readme = readFileSync(join(repo, 'README.md'), 'utf8');
