@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = join(repo, 'dist', 'mcp-auto.js');
@@ -172,11 +172,16 @@ export interface HeldPort { port: number; release(): Promise<void> }
 /** Binds a port on 127.0.0.1 and keeps it; null when something else holds it. */
 export function holdPort(port: number): Promise<HeldPort | null> {
   return new Promise((resolve) => {
-    const server = createServer();
+    // Whoever connects (a probe) is dropped on release: close() waits for every connection.
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => { sockets.add(socket); socket.on('error', () => {}); });
     server.once('error', () => resolve(null));
     server.listen(port, '127.0.0.1', () => resolve({
       port,
-      release: () => new Promise<void>((r) => server.close(() => r())),
+      release: () => new Promise<void>((r) => {
+        server.close(() => r());
+        for (const socket of sockets) socket.destroy();
+      }),
     }));
   });
 }
