@@ -4,13 +4,14 @@
 // Checked with real git repositories and the real `git status`.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addGitExclude, removeGitExclude, EXCLUDE_COMMENT } from '../src/clients/git-exclude.ts';
 import { everythingBin, makeEnv, run, type TestEnv } from './helpers.ts';
 
 const RANGE: [number, number] = [20000, 20099];
+const noGit = spawnSync('sh', ['-c', 'command -v git']).status === 0 ? false : 'git is not installed';
 const envs: TestEnv[] = [];
 after(async () => { for (const e of envs) await e.cleanup(); });
 function world(config: Record<string, unknown> = {}): TestEnv {
@@ -33,7 +34,7 @@ function repo(env: TestEnv, name: string): string {
 const status = (root: string) => git(root, 'status', '--porcelain', '--untracked-files=all');
 const exclude = (root: string) => readFileSync(join(root, '.git/info/exclude'), 'utf8');
 
-test('ensure in a fresh repository: .mcp.json is created and git status stays clean', async () => {
+test('ensure in a fresh repository: .mcp.json is created and git status stays clean', { skip: noGit }, async () => {
   const env = world();
   const root = repo(env, 'fresh');
   const before = exclude(root);
@@ -49,7 +50,7 @@ test('ensure in a fresh repository: .mcp.json is created and git status stays cl
   assert.equal(exclude(root).split('/.mcp.json').length, 2, 'one line, not two');
 });
 
-test('a .mcp.json that was there (tracked) is never excluded; doctor still warns that it is tracked', async () => {
+test('a .mcp.json that was there (tracked) is never excluded; doctor still warns that it is tracked', { skip: noGit }, async () => {
   const env = world();
   const root = repo(env, 'tracked');
   writeFileSync(join(root, '.mcp.json'), '{"mcpServers": {}}\n');
@@ -64,7 +65,7 @@ test('a .mcp.json that was there (tracked) is never excluded; doctor still warns
   assert.ok(tracked && tracked.status === 'warn' && /tracked by git/.test(tracked.message), JSON.stringify(doctor.checks));
 });
 
-test('unadopt takes the line out: the file holds the user\'s entries again and git shows it', async () => {
+test('unadopt takes the line out: the file holds the user\'s entries again and git shows it', { skip: noGit }, async () => {
   const env = world({ defaults: [] });
   const root = repo(env, 'adopted');
   env.writeUserConfig({ portRange: RANGE, defaults: ['memory'] });
