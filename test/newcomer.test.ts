@@ -214,3 +214,20 @@ test('README direnv section, as written: `use mcp` exports MCP_AUTO_URL of a run
   assert.equal(health.root, realpathSync(project));
   assert.deepEqual(health.servers.map((s) => s.name), ['memory']);
 });
+
+test("README's install from a git URL (packed first), the URL as git+file://: a copy with dist/ that runs", { skip: lacking('git'), timeout: 300_000 }, () => {
+  const line = /`(npm install -g "\$\(npm pack --silent git\+https:\/\/\S+ \| tail -n 1\)")`/.exec(section('## Install'));
+  assert.ok(line, 'the README gives the git URL install');
+  const url = /git\+https:\/\/\S+/.exec(line[1]!)![0];
+  const gitPrefix = join(home, '.npm-git');
+  const work = join(home, 'git-install');
+  mkdirSync(work);
+  execFileSync('sh', ['-c', line[1]!.replace(url, `git+file://${clone}`)], {
+    env: { ...env, npm_config_prefix: gitPrefix }, cwd: work, stdio: ['ignore', 'pipe', 'pipe'], timeout: 280_000,
+  });
+  // A copy, not a link into a temporary clone (what npm's own `install -g <git URL>` leaves).
+  const installed = join(gitPrefix, 'lib/node_modules/mcp-auto');
+  assert.equal(realpathSync(installed), installed);
+  assert.equal(execFileSync(join(gitPrefix, 'bin/mcp-auto'), ['--version'], { env, encoding: 'utf8' }).trim(), JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
+  assert.match(execFileSync(join(gitPrefix, 'bin/mcp-auto'), ['hook', 'zsh'], { env, encoding: 'utf8' }), /mcp-auto/, 'shell/ ships too');
+});
