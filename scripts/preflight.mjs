@@ -12,7 +12,7 @@ const tools = [
   { name: 'zsh', apt: 'zsh', skips: 'shell.test.ts (zsh hook), completion.test.ts (zsh), newcomer.test.ts (the README in zsh)' },
   { name: 'bash', apt: 'bash', skips: 'shell.test.ts (bash hook)' },
   { name: 'fish', apt: 'fish', skips: 'shell.test.ts (fish hook), completion.test.ts (fish)' },
-  { name: 'direnv', apt: 'direnv', skips: 'direnv.test.ts, newcomer.test.ts (the README's direnv section)' },
+  { name: 'direnv', apt: 'direnv', skips: 'direnv.test.ts, newcomer.test.ts (the README\'s direnv section)' },
   { name: 'tmux', apt: 'tmux', skips: 'every test that types into an interactive shell: shell.test.ts, completion.test.ts (zsh Tab), newcomer.test.ts' },
   { name: 'shellcheck', apt: 'shellcheck', skips: 'shell.test.ts (shellcheck of shell/)' },
   { name: 'git', apt: 'git', skips: 'git-exclude.test.ts, newcomer.test.ts' },
