@@ -347,7 +347,7 @@ async function adoptPhase(): Promise<AdoptOutcome> {
   return out;
 }
 
-test(`200 generated .mcp.json files through ensure, adopt and unadopt (seed ${SEED})`, { timeout: 120_000 }, async (t) => {
+test(`200 generated .mcp.json files through ensure, adopt and unadopt (seed ${SEED})`, { timeout: 180_000 }, async (t) => {
   // One phase after the other: the in-process commands share this process's environment.
   const ensured = await ensurePhase();
   const adopted = await adoptPhase();

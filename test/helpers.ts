@@ -132,8 +132,15 @@ export async function startDaemon(root: string, port: number, env: NodeJS.Proces
     if (child.exitCode !== null) throw new Error(`daemon exited ${child.exitCode}: ${stderr}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.ok) return child;
-    } catch { /* not yet */ }
+      // Another daemon on that port (another test's, another checkout's) is not ours: say so, not test it.
+      if (res.ok) {
+        const { pid } = (await res.json()) as { pid: number };
+        if (pid === child.pid) return child;
+        throw new Error(`port ${port} answers for pid ${pid}, not the daemon just started (${child.pid}): the port is taken`);
+      }
+    } catch (error) {
+      if (error instanceof Error && /the port is taken/.test(error.message)) throw error;
+    }
     await sleep(50);
   }
   throw new Error(`daemon did not answer /health on ${port}: ${stderr}`);
