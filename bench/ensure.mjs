@@ -39,7 +39,7 @@ export async function runEnsureBench({ runs = 30 } = {}) {
       title: '`mcp-auto ensure` (nothing to do)',
       rows,
       notes: [
-        `mcp-auto ensure p50 ≤ 100 ms: ${ensure} ms (node -e 0 alone: ${floor} ms) — ${ensure <= 100 ? 'met' : 'NOT met'}`,
+        `mcp-auto ensure p50 ≤ 100 ms: ${ensure.toFixed(2)} ms (node -e 0 alone: ${floor.toFixed(2)} ms) — ${ensure <= 100 ? 'met' : 'NOT met'}`,
         `median of ${runs} runs after 3 warm-ups`,
       ],
     };
