@@ -34,10 +34,11 @@ _mcp_auto_find_root() {
   _mcp_auto_found=
   while true; do
     if [[ $dir == "$home" || -z $dir ]]; then
-      if [[ -e ${dir:-/}/.mcp-auto.json ]]; then _mcp_auto_found=${dir:-/}; return; fi
+      if [[ -O ${dir:-/}/.mcp-auto.json && -O ${dir:-/} ]]; then _mcp_auto_found=${dir:-/}; return; fi
     else
       for marker in "${_mcp_auto_markers[@]}"; do
-        if [[ -e $dir/$marker ]]; then _mcp_auto_found=$dir; return; fi
+        # -O: exists and is ours (a .git another account planted is no root).
+        if [[ -O $dir/$marker && -O $dir ]]; then _mcp_auto_found=$dir; return; fi
       done
     fi
     [[ -z $dir ]] && return
@@ -56,7 +57,7 @@ _mcp_auto_changed_dir() {
   fi
   # The outer ( ) keeps the job out of this shell's job table and $!, so there
   # is no "[1] 12345" or "Done" line; no stdio or fd 3 is passed on.
-  ( command mcp-auto ensure --quiet --idle-link --notice-file "$_mcp_auto_notice" "$_mcp_auto_root" \
+  ( command mcp-auto ensure --quiet --idle-link --notice-file "$_mcp_auto_notice" -- "$_mcp_auto_root" \
       </dev/null >/dev/null 2>&1 3>&- & )
 }
 

@@ -26,26 +26,32 @@ if status is-interactive
 
     # Sets __mcp_auto_found to the nearest ancestor of $PWD holding a marker,
     # or ''. $HOME and / count only when they hold a .mcp-auto.json.
+    # No command substitution on paths: it would split a name holding a
+    # newline into several words. `string match` sets the named groups.
     function __mcp_auto_find_root
-        set -l dir (string replace -r '/$' '' -- $PWD)
-        set -l home (string replace -r '/$' '' -- $HOME)
+        set -l dir
+        set -l home
+        string match -rq '(?s)^(?<dir>.*?)/?\z' -- $PWD
+        string match -rq '(?s)^(?<home>.*?)/?\z' -- $HOME
         set -g __mcp_auto_found ''
         while true
             if test "$dir" = "$home"; or test -z "$dir"
-                if test -e "$dir/.mcp-auto.json"
-                    set -g __mcp_auto_found (string replace -r '^$' / -- $dir)
+                # -O: exists and is ours (a .git another account planted is no root).
+                if test -O "$dir/.mcp-auto.json"; and test -O "$dir/"
+                    set -g __mcp_auto_found "$dir"
+                    test -z "$dir"; and set -g __mcp_auto_found /
                     return
                 end
             else
                 for marker in $__mcp_auto_markers
-                    if test -e "$dir/$marker"
-                        set -g __mcp_auto_found $dir
+                    if test -O "$dir/$marker"; and test -O "$dir"
+                        set -g __mcp_auto_found "$dir"
                         return
                     end
                 end
             end
             test -z "$dir"; and return
-            set dir (string replace -r '/[^/]*$' '' -- $dir)
+            string match -rq '(?s)^(?<dir>.*)/[^/]*\z' -- $dir
         end
     end
 
@@ -55,7 +61,7 @@ if status is-interactive
         set -gx MCP_AUTO_HOOK_PWD $PWD
         __mcp_auto_find_root
         test "$__mcp_auto_found" = "$__mcp_auto_root"; and return
-        set -g __mcp_auto_root $__mcp_auto_found
+        set -g __mcp_auto_root "$__mcp_auto_found"
         test -z "$__mcp_auto_root"; and return
         if not command -q mcp-auto
             echo 'mcp-auto: not on PATH, so the hook cannot start the daemon' >&2
@@ -63,7 +69,8 @@ if status is-interactive
         end
         # Disowned so that fish prints no "Job has ended" line; no stdio or
         # fd 3 is passed on.
-        command mcp-auto ensure --quiet --idle-link --notice-file $__mcp_auto_notice $__mcp_auto_root \
+        # The root as one argument after `--`, whatever its name holds.
+        command mcp-auto ensure --quiet --idle-link --notice-file "$__mcp_auto_notice" -- "$__mcp_auto_root" \
             </dev/null >/dev/null 2>&1 3>&- &
         disown $last_pid 2>/dev/null
     end

@@ -31,7 +31,7 @@ use_mcp() {
   # errors go to stderr, which direnv shows.
   # (`|| status=$?` keeps an .envrc with strict_env going.)
   status=0
-  out=$(mcp-auto ensure --json --notice-file "$notice" "$dir" </dev/null 3>&-) || status=$?
+  out=$(mcp-auto ensure --json --notice-file "$notice" -- "$dir" </dev/null 3>&-) || status=$?
   if [[ -e $notice ]]; then
     while IFS= read -r line || [[ -n $line ]]; do log_status "$line"; done <"$notice"
     rm -f -- "$notice"

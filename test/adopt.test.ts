@@ -1,8 +1,8 @@
 // trust, adopt/unadopt and approve against real files and the real daemon.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { makeEnv, run, waitFor, everythingBin, type TestEnv } from './helpers.ts';
 
 // Its own range, below Linux's ephemeral ports (32768 and up), shared with no other test file.
@@ -40,7 +40,8 @@ test('an untrusted .mcp-auto.json never runs; trust runs it; an edit revokes tru
   assert.equal(edited.trust, 'untrusted');
   await waitFor(async () => (await health(port)).servers.length === 0, 10_000, 'edited file no longer used');
   // Through the hook's notice file the warning is given once per file content, not on every cd.
-  const noticeFile = join(env.home, 'notices');
+  const noticeFile = join(env.env.XDG_STATE_HOME!, 'mcp-auto/notices/4242');
+  mkdirSync(dirname(noticeFile), { recursive: true });
   await run(['ensure', '--quiet', '--notice-file', noticeFile, root], env.env);
   assert.match(readFileSync(noticeFile, 'utf8'), /is not trusted/);
   writeFileSync(noticeFile, '');

@@ -199,7 +199,7 @@ for (const shell of cases) {
 
       tmux.type(`cd '${a}'`);
       const portA = await daemonUp(w, a);
-      assert.deepEqual(w.ensures(), [`ensure --quiet --idle-link --notice-file ${join(w.env.env.XDG_STATE_HOME!, 'mcp-auto/notices', String(pid))} ${a}`]);
+      assert.deepEqual(w.ensures(), [`ensure --quiet --idle-link --notice-file ${join(w.env.env.XDG_STATE_HOME!, 'mcp-auto/notices', String(pid))} -- ${a}`]);
 
       // A cd inside the root and 50 prompts: not one process (wrapper log;
       // fork count too when strace may attach).

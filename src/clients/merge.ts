@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { errorMessage, oneLine } from '../util/errors.ts';
 import { readUtf8 } from '../util/json-file.ts';
+import { pathInside } from '../util/safe-path.ts';
 import { spliceJson, styleOf, type JsonEdit, type Style } from '../util/json-edit.ts';
 import type { ClientAdapter, ManagedEntry } from './adapter.ts';
 import { addGitExclude } from './git-exclude.ts';
@@ -96,29 +97,36 @@ function container(doc: Json, path: string[], create: boolean): Json | undefined
  * parse is refused and left as it is.
  */
 async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEntry[], owned: Record<string, unknown>): Promise<{ result: SyncResult; owned: Record<string, unknown> }> {
-  const file = join(root, adapter.file);
-  const result: SyncResult = { client: adapter.name, file, status: 'unchanged', conflicts: [], removed: [] };
+  const shown = join(root, adapter.file);
+  const result: SyncResult = { client: adapter.name, file: shown, status: 'unchanged', conflicts: [], removed: [] };
+  // The file and every folder on its way must stay inside the root.
+  let file: string;
+  try {
+    file = pathInside(root, adapter.file);
+  } catch (error) {
+    return { result: { ...result, status: 'refused', error: oneLine(error, 400) }, owned };
+  }
   let text: string | undefined;
   try {
     text = readUtf8(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === undefined) {
-      return { result: { ...result, status: 'refused', error: `${file}: ${errorMessage(error)}; fix it and run \`mcp-auto ensure\`` }, owned };
+      return { result: { ...result, status: 'refused', error: `${shown}: ${errorMessage(error)}; fix it and run \`mcp-auto ensure\`` }, owned };
     }
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      return { result: { ...result, status: 'refused', error: `${file}: ${errorMessage(error)}` }, owned };
+      return { result: { ...result, status: 'refused', error: `${shown}: ${errorMessage(error)}` }, owned };
     }
   }
   let doc: Json;
   try {
     doc = text === undefined ? {} : await parse(adapter, text);
   } catch (error) {
-    return { result: { ...result, status: 'refused', error: `${file} is not valid ${adapter.format.toUpperCase()} (${oneLine(error)}); fix it and run \`mcp-auto ensure\`` }, owned };
+    return { result: { ...result, status: 'refused', error: `${shown} is not valid ${adapter.format.toUpperCase()} (${oneLine(error)}); fix it and run \`mcp-auto ensure\`` }, owned };
   }
   const servers = container(doc, adapter.container, entries.length > 0);
   if (!servers) {
     if (entries.length === 0) return { result, owned: {} };
-    return { result: { ...result, status: 'refused', error: `${file}: ${adapter.container.join('.')} is not an object; fix it and run \`mcp-auto ensure\`` }, owned };
+    return { result: { ...result, status: 'refused', error: `${shown}: ${adapter.container.join('.')} is not an object; fix it and run \`mcp-auto ensure\`` }, owned };
   }
   const nextOwned: Record<string, unknown> = {};
   // What changed, as key paths: a JSON file is edited in place (see spliceJson).
@@ -149,6 +157,12 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
   }
   if (changed) {
     const style = text === undefined ? styleOf('{\n  "x": 1\n}\n') : styleOf(text);
+    try {
+      // Again right before writing: nothing on the way may have become a link out.
+      if (pathInside(root, adapter.file) !== file) throw new Error(`${shown} changed while being edited; left alone`);
+    } catch (error) {
+      return { result: { ...result, status: 'refused', error: oneLine(error, 400) }, owned };
+    }
     mkdirSync(dirname(file), { recursive: true });
     const inPlace = adapter.format !== 'toml' && text !== undefined && text.replace(/^\uFEFF/, '').trim() !== '';
     let next: string;
@@ -202,4 +216,9 @@ export function forgetOwnership(stateDir: string, file: string, names: string[])
   if (!owned) return;
   for (const name of names) delete owned[name];
   writeOwnership(stateDir, ownership);
+}
+
+/** The entries of one client file that mcp-auto wrote, as it wrote them (clients.json). */
+export function ownedEntries(stateDir: string, file: string): Record<string, unknown> {
+  return readOwnership(stateDir)[file] ?? {};
 }

@@ -1,14 +1,18 @@
 import { parse } from '../util/args.ts';
-import { approve, settingsPath } from '../clients/claude-settings.ts';
-import { projectConfig } from '../ensure/ensure.ts';
+import { approve, mcpJsonOwnership, settingsPath } from '../clients/claude-settings.ts';
+import { ensureRoot, locateRoot, projectConfig } from '../ensure/ensure.ts';
 import { rootArg } from '../ensure/lifecycle.ts';
+import { stateDirFor } from '../config/paths.ts';
+import { safeText } from '../util/terminal.ts';
 
 export const help = `
 Usage: mcp-auto approve [DIR]
 
 Lets Claude Code use the servers mcp-auto manages without its approval prompt:
 adds their names to .claude/settings.local.json "enabledMcpjsonServers"
-(other settings kept).
+(other settings kept). Only entries of .mcp.json that mcp-auto wrote are
+approved: an entry under the same name that the project brought (a stdio
+command, say) is named and left out.
 
 Example:
   mcp-auto approve
@@ -18,9 +22,20 @@ export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('approve', argv, {});
   const root = rootArg(positionals[0]);
   const servers = [...projectConfig(root).config.servers.keys()];
-  const added = approve(root, servers);
-  console.log(added.length
-    ? `mcp-auto: approved ${added.join(', ')} in ${settingsPath(root)}`
-    : `mcp-auto: ${servers.join(', ') || 'no servers'} already approved`);
-  return 0;
+  let owners = mcpJsonOwnership(root, stateDirFor(root), servers);
+  // Not written yet (no hook ran here): write them, then approve what is ours.
+  if (owners.missing.length) {
+    const project = locateRoot(root);
+    if (project) await ensureRoot(project);
+    owners = mcpJsonOwnership(root, stateDirFor(root), servers);
+  }
+  const { ours, foreign, missing } = owners;
+  for (const name of foreign) {
+    console.error(safeText(`mcp-auto: not approving '${name}': its entry in ${root}/.mcp.json was not written by mcp-auto (rename or remove it, then \`mcp-auto ensure\`)`));
+  }
+  if (missing.length) console.error(safeText(`mcp-auto: ${missing.join(', ')} could not be written to .mcp.json; see \`mcp-auto doctor ${root}\``));
+  const added = approve(root, ours);
+  if (added.length) console.log(safeText(`mcp-auto: approved ${added.join(', ')} in ${settingsPath(root)}`));
+  else if (ours.length) console.log(safeText(`mcp-auto: ${ours.join(', ')} already approved`));
+  return foreign.length || missing.length ? 1 : 0;
 }

@@ -6,7 +6,8 @@ import kleur from 'kleur';
 import { parse } from '../util/args.ts';
 import { approval } from '../clients/claude-settings.ts';
 import { adapters } from '../clients/index.ts';
-import { projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig, type ToolFilter } from '../config/config.ts';
+import { parseConfig, projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig, type ToolFilter } from '../config/config.ts';
+import { readProjectFile } from '../config/trust.ts';
 import { allRecords, daemonStatus, pidAlive, type ServerHealth } from '../ensure/daemon-state.ts';
 import { BYTES_PER_TOKEN } from '../gateway/tool-filter.ts';
 import { kB } from './status.ts';
@@ -91,7 +92,15 @@ function configChecks(root: string | undefined): Check[] {
   const checks: Check[] = [];
   for (const [id, file] of [['user-config', userConfigPath()], ...(root ? [['project-config', projectConfigPath(root)]] : [])] as Array<[string, string]>) {
     try {
-      const config = readConfigFile(file);
+      let config;
+      if (id === 'project-config') {
+        // Never a plain read of a project file (it may be a link to /dev/zero).
+        const read = readProjectFile(file);
+        if (read.problem) throw new Error(read.problem);
+        config = read.text === undefined ? undefined : parseConfig(file, read.text);
+      } else {
+        config = readConfigFile(file);
+      }
       checks.push({ id, status: 'ok', message: config ? `${file} parses` : `${file}: none (defaults apply)` });
     } catch (error) {
       checks.push({ id, status: 'fail', message: errorMessage(error), fix: `fix ${file} (the daemon keeps its last good config meanwhile)` });

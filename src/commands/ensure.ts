@@ -1,9 +1,12 @@
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { stateHome } from '../config/paths.ts';
+import { UserError } from '../util/errors.ts';
+import { safeText } from '../util/terminal.ts';
 import { parse } from '../util/args.ts';
 import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure/ensure.ts';
 
 export const help = `
-Usage: mcp-auto ensure [DIR] [--quiet] [--json] [--notice-file FILE [--idle-link]]
+Usage: mcp-auto ensure [--quiet] [--json] [--notice-file FILE [--idle-link]] [--] [DIR]
 
 Finds the project root from DIR (default: the current directory), makes sure
 that root's daemon runs on its port (starting it detached if not) and points
@@ -13,7 +16,8 @@ writes nothing. The shell hook and \`use mcp\` run this for you.
   --quiet             print nothing unless something is wrong
   --json              print the result as JSON
   --notice-file FILE  append what the user must see to FILE, each notice once
-                      (the shell hook shows it at the next prompt)
+                      (the shell hook shows it at the next prompt); FILE must
+                      be in mcp-auto's notices folder ($XDG_STATE_HOME/mcp-auto/notices)
   --idle-link         also link FILE.daemon to the daemon's idle-stop marker
                       (the hook's next prompt brings an idled-out daemon back)
 
@@ -22,6 +26,19 @@ Examples:
   mcp-auto ensure ~/code/foo --json
 `;
 
+/**
+ * A notice file lives in mcp-auto's own notices folder, nowhere else: an
+ * option smuggled in through a directory name must not make ensure append to
+ * a shell's startup files.
+ */
+function checkNoticeFile(file: string): void {
+  const folder = join(stateHome(), 'notices');
+  const full = resolve(file);
+  if (dirname(full) !== folder || basename(full).startsWith('.')) {
+    throw new UserError(`ensure: --notice-file must be a file in ${folder}`, 2);
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse('ensure', argv, {
     quiet: { type: 'boolean', short: 'q' },
@@ -29,29 +46,32 @@ export async function run(argv: string[]): Promise<number> {
     'notice-file': { type: 'string' },
     'idle-link': { type: 'boolean' },
   });
+  if (positionals.length > 1) throw new UserError(`ensure: one DIR at most, got ${positionals.length} (a hook passes the root as one argument after --)`, 2);
+  const noticeFile = values['notice-file'];
+  if (noticeFile !== undefined) checkNoticeFile(noticeFile);
   const dir = resolve(positionals[0] ?? '.');
   const project = locateRoot(dir);
   if (!project) {
     if (values.json) console.log(JSON.stringify({ root: null, reason: `no project root above ${dir}` }));
-    else if (!values.quiet) console.error(`mcp-auto: no project root above ${dir} (markers: .mcp-auto.json, .git, …); nothing to do`);
+    else if (!values.quiet) console.error(safeText(`mcp-auto: no project root above ${dir} (markers: .mcp-auto.json, .git, …); nothing to do`));
     return 0;
   }
   // Before the work: a daemon that fails to start must not leave the marker
   // behind, or the hook would retry at every prompt.
-  if (values['notice-file'] && values['idle-link']) linkIdleMarker(values['notice-file'], project.root);
+  if (noticeFile && values['idle-link']) linkIdleMarker(noticeFile, project.root);
   const result = await ensureRoot(project);
   const refused = result.clients.some((c) => c.status === 'refused');
   if (values['notice-file']) {
-    writeNotices(values['notice-file'], unseenNotices(result.root, result.notices));
+    writeNotices(values['notice-file'], unseenNotices(result.root, result.notices).map(safeText));
   } else if (!values.json) {
-    for (const line of result.notices) console.error(line);
+    for (const line of result.notices) console.error(safeText(line));
   }
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
   } else if (!values.quiet) {
     const written = result.clients.filter((c) => c.status === 'written').map((c) => c.file);
-    if (result.started) console.log(`mcp-auto: started the daemon for ${result.root} on ${result.url} (${result.servers.join(', ') || 'no servers'})`);
-    if (written.length) console.log(`mcp-auto: updated ${written.join(', ')}`);
+    if (result.started) console.log(safeText(`mcp-auto: started the daemon for ${result.root} on ${result.url} (${result.servers.join(', ') || 'no servers'})`));
+    if (written.length) console.log(safeText(`mcp-auto: updated ${written.join(', ')}`));
   }
   return refused ? 1 : 0;
 }

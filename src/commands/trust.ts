@@ -1,8 +1,8 @@
 import { parse } from '../util/args.ts';
-import { projectConfigPath, readConfigFile } from '../config/config.ts';
+import { parseConfig, projectConfigPath } from '../config/config.ts';
 import { UserError } from '../util/errors.ts';
 import { rootArg } from '../ensure/lifecycle.ts';
-import { trust } from '../config/trust.ts';
+import { readProjectFile, trust } from '../config/trust.ts';
 
 export const help = `
 Usage: mcp-auto trust [DIR]
@@ -19,8 +19,11 @@ export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('trust', argv, {});
   const root = rootArg(positionals[0]);
   const file = projectConfigPath(root);
+  const read = readProjectFile(file);
+  if (read.state === 'missing') throw new UserError(`${file} does not exist; \`mcp-auto init\` writes a starter one`);
+  if (read.state === 'unsafe') throw new UserError(read.problem!);
   // Refuse a file that would not load: trusting it would only hide the error.
-  if (!readConfigFile(file)) throw new UserError(`${file} does not exist; \`mcp-auto init\` writes a starter one`);
+  parseConfig(file, read.text!);
   trust(file);
   console.log(`mcp-auto: trusted ${file}`);
   return 0;

@@ -212,6 +212,8 @@ function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: 
 export interface LoadOptions {
   /** Project config to apply; only passed once the user trusted it. */
   projectFile?: string;
+  /** Its text as read (and hashed) by the trust check: parsed as is, never read again. */
+  projectText?: string;
   /** Already-read user config (tests, the daemon's watcher). */
   userConfig?: ConfigFile;
 }
@@ -225,7 +227,9 @@ export function loadConfig(options: LoadOptions = {}): EffectiveConfig {
   const files: string[] = [];
   const user = options.userConfig ?? readConfigFile(userFile);
   if (user) files.push(userFile);
-  const project = options.projectFile ? readConfigFile(options.projectFile) : undefined;
+  const project = options.projectFile
+    ? (options.projectText !== undefined ? parseConfig(options.projectFile, options.projectText) : readConfigFile(options.projectFile))
+    : undefined;
   // A project cannot vouch for itself.
   if (project?.trustedRoots !== undefined) throw new ConfigError(options.projectFile!, 'trustedRoots', 'belongs in the user config only');
   if (project && options.projectFile) files.push(options.projectFile);

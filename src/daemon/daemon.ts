@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../util/atomic.ts';
 import { loadConfig, projectConfigPath, userConfigPath, type EffectiveConfig, type ServerDef } from '../config/config.ts';
 import { errorMessage } from '../util/errors.ts';
 import { IDLE_STOPPED, stateDirFor, stateHome } from '../config/paths.ts';
-import { trustState } from '../config/trust.ts';
+import { readProjectFile } from '../config/trust.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
@@ -83,9 +83,11 @@ export class Daemon {
   /** The project config is read only once the user trusted it. */
   private readConfig(): EffectiveConfig | undefined {
     const projectFile = projectConfigPath(this.options.root);
-    const trusted = trustState(projectFile) === 'trusted';
+    const read = readProjectFile(projectFile);
+    if (read.problem) this.log(`config: ${read.problem}`);
     try {
-      return loadConfig({ projectFile: trusted ? projectFile : undefined });
+      // The bytes the trust check hashed are the bytes parsed.
+      return loadConfig(read.state === 'trusted' ? { projectFile, projectText: read.text! } : {});
     } catch (error) {
       this.log(`config: ${errorMessage(error)}; keeping the last good config`);
       return undefined;

@@ -11,7 +11,7 @@ import { withLock } from './lock.ts';
 import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
 import { choosePort } from './port.ts';
 import { findRoot, type ProjectRoot } from './root.ts';
-import { trustState, type TrustState } from '../config/trust.ts';
+import { readProjectFile, type TrustState } from '../config/trust.ts';
 
 export interface EnsureResult {
   root: string;
@@ -41,10 +41,12 @@ export function locateRoot(dir: string, settings = userSettings()): ProjectRoot 
 }
 
 /** The config the daemon runs for this root: the project file only when trusted. */
-export function projectConfig(root: string): { config: EffectiveConfig; trust: TrustState } {
+export function projectConfig(root: string): { config: EffectiveConfig; trust: TrustState; problem?: string } {
   const file = projectConfigPath(root);
-  const trust = trustState(file);
-  return { config: loadConfig({ projectFile: trust === 'trusted' ? file : undefined }), trust };
+  const read = readProjectFile(file);
+  // The bytes the trust check hashed are the bytes parsed.
+  const config = loadConfig(read.state === 'trusted' ? { projectFile: file, projectText: read.text! } : {});
+  return { config, trust: read.state, ...(read.problem ? { problem: read.problem } : {}) };
 }
 
 /** The client entries for a daemon on `port`. */
@@ -76,7 +78,7 @@ const START_WAIT_MS = 10_000;
 export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: boolean } = {}): Promise<EnsureResult> {
   const { root, marker } = project;
   const stateDir = stateDirFor(root);
-  const { config, trust } = projectConfig(root);
+  const { config, trust, problem } = projectConfig(root);
   let started = false;
   let status = await daemonStatus(root, { ensure: true });
   let health: Health;
@@ -99,7 +101,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
     return adapter;
   });
   const clients = await syncClients(root, stateDir, chosen, entries);
-  const notices = noticesFor(root, trust, clients);
+  const notices = noticesFor(root, trust, clients, problem);
   const token = config.settings.auth === 'token' ? readToken(stateDir) : undefined;
   return {
     root, marker, port: health.port, url: `http://127.0.0.1:${health.port}`, pid: health.pid, started, trust,
@@ -177,8 +179,9 @@ function waitForDaemon(child: ReturnType<typeof spawn>, port: number, root: stri
 }
 
 /** What the user must hear about this root. */
-function noticesFor(root: string, trust: TrustState, clients: SyncResult[]): string[] {
+function noticesFor(root: string, trust: TrustState, clients: SyncResult[], problem?: string): string[] {
   const lines: string[] = [];
+  if (problem) lines.push(`mcp-auto: ${problem}`);
   if (trust === 'untrusted') lines.push(`mcp-auto: ${projectConfigPath(root)} is not trusted; run \`mcp-auto trust ${root}\` to use it`);
   for (const c of clients) {
     if (c.error) lines.push(`mcp-auto: ${c.error}`);
@@ -211,7 +214,8 @@ function readToken(stateDir: string): string | undefined {
 }
 
 function fileDigest(file: string): string {
-  try { return createHash('sha256').update(readFileSync(file)).digest('hex'); } catch { return 'none'; }
+  const read = readProjectFile(file);
+  return read.bytes ? createHash('sha256').update(read.bytes).digest('hex') : read.state;
 }
 
 /** Appends notices in one write (the hook prints and removes the file at its next prompt). */

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegular } from './safe-path.ts';
 import { UserError, oneLine } from './errors.ts';
 
 export type JsonObject = Record<string, unknown>;
@@ -8,7 +9,8 @@ export type JsonObject = Record<string, unknown>;
  * leniently would turn those bytes into U+FFFD, and a rewrite would lose them.
  */
 export function readUtf8(file: string): string {
-  const bytes = readFileSync(file);
+  // Only a regular file, size-capped: a `.mcp.json -> /dev/zero` is refused.
+  const bytes = readRegular(file);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
