@@ -2,6 +2,7 @@
 // so `mcp-auto ensure` never pays for the daemon, the SDK or zod.
 import { UserError, errorMessage } from './util/errors.ts';
 import { VERSION } from './util/version.ts';
+import { safeText } from './util/terminal.ts';
 
 export interface Command {
   /** Usage, a description and at least one example; printed by --help. */
@@ -80,7 +81,7 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
     const code = error instanceof UserError ? error.exitCode : 1;
-    console.error(`mcp-auto: ${errorMessage(error)}`);
+    console.error(`mcp-auto: ${safeText(errorMessage(error))}`);
     if (!(error instanceof UserError) && process.env.MCP_AUTO_DEBUG) console.error(error);
     process.exitCode = code;
   },

@@ -1,17 +1,20 @@
-import { execFileSync } from 'node:child_process';
+import { gitTracked } from '../util/git-index.ts';
 import { accessSync, constants, existsSync, readFileSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import kleur from 'kleur';
 import { parse } from '../util/args.ts';
-import { approval } from '../clients/claude-settings.ts';
+import { approval, mcpJsonOwnership } from '../clients/claude-settings.ts';
+import { pathInside } from '../util/safe-path.ts';
+import { readUtf8 } from '../util/json-file.ts';
+import { safeText } from '../util/terminal.ts';
 import { adapters } from '../clients/index.ts';
 import { parseConfig, projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig, type ToolFilter } from '../config/config.ts';
 import { readProjectFile } from '../config/trust.ts';
 import { allRecords, daemonStatus, pidAlive, type ServerHealth } from '../ensure/daemon-state.ts';
 import { BYTES_PER_TOKEN } from '../gateway/tool-filter.ts';
 import { kB } from './status.ts';
-import { errorMessage } from '../util/errors.ts';
+import { UserError, errorMessage } from '../util/errors.ts';
 import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure/ensure.ts';
 import { stateDirFor } from '../config/paths.ts';
 import { hashedPort, portHolder } from '../ensure/port.ts';
@@ -166,10 +169,16 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
     const file = join(root, adapter.file);
     let current: Record<string, unknown> | undefined;
     try {
-      if (adapter.format === 'json' && existsSync(file)) {
-        current = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+      // Only inside the root, only a regular file (a clone's .mcp.json may be a link to ~/.claude.json or /dev/zero).
+      const real = pathInside(root, adapter.file);
+      if (adapter.format === 'json' && existsSync(real)) {
+        current = JSON.parse(readUtf8(real).replace(/^\uFEFF/, '')) as Record<string, unknown>;
       }
     } catch (error) {
+      if (error instanceof UserError) {
+        checks.push({ id: `client:${name}`, status: 'fail', message: error.message, fix: `remove the link, then \`mcp-auto ensure ${root}\`` });
+        continue;
+      }
       checks.push({ id: `client:${name}`, status: 'fail', message: `${file} is not valid JSON (${errorMessage(error)})`, fix: `fix ${file}, then \`mcp-auto ensure\`` });
       continue;
     }
@@ -185,7 +194,7 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
     } else {
       checks.push({ id: `client:${name}`, status: 'fail', message: `${adapter.file} is out of sync for ${stale.join(', ')}`, fix: `mcp-auto ensure ${root}`, fixable: true });
     }
-    if (existsSync(file) && gitTracked(root, adapter.file)) {
+    if (existsSync(file) && gitTracked(root, adapter.file) === true) {
       checks.push({ id: `git:${name}`, status: 'warn', message: `${adapter.file} is tracked by git: its machine-specific port would be committed`, fix: `echo ${adapter.file} >> .gitignore (or git update-index --skip-worktree ${adapter.file})` });
     }
   }
@@ -201,8 +210,14 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
 
   try {
     const { all, enabled, disabled } = approval(root);
-    const missing = entries.map((e) => e.name).filter((n) => !all && !enabled.includes(n));
+    // A managed name whose .mcp.json entry the project brought is a conflict to
+    // resolve, never something to approve.
+    const { foreign } = mcpJsonOwnership(root, stateDirFor(root), entries.map((e) => e.name));
+    const missing = entries.map((e) => e.name).filter((n) => !all && !enabled.includes(n) && !foreign.includes(n));
     const denied = entries.map((e) => e.name).filter((n) => disabled.includes(n));
+    for (const name of foreign) {
+      checks.push({ id: `conflict:${name}`, status: 'fail', message: `.mcp.json has a '${name}' entry mcp-auto did not write (the project's own); Claude Code would run it, not the daemon's`, fix: `read it; rename or remove it in ${join(root, '.mcp.json')}, then \`mcp-auto ensure ${root}\`` });
+    }
     if (denied.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code has ${denied.join(', ')} disabled`, fix: 'remove them from disabledMcpjsonServers in .claude/settings.local.json' });
     else if (missing.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code will ask before using ${missing.join(', ')}`, fix: `mcp-auto approve ${root}` });
     else checks.push({ id: 'claude-approval', status: 'ok', message: 'Claude Code has the servers approved' });
@@ -236,15 +251,6 @@ function toolsCheck(server: ServerHealth, filter: ToolFilter | undefined): Check
     id: `tools:${server.name}`, status: 'warn', fix,
     message: `server ${server.name}: its ${stats.exposed} tool definitions take ${kB(stats.bytes)} (~${stats.tokens} tokens, bytes/4) of every session's context`,
   };
-}
-
-function gitTracked(root: string, file: string): boolean {
-  try {
-    execFileSync('git', ['-C', root, 'ls-files', '--error-unmatch', file], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function staleChecks(fix: boolean, done: string[]): Check[] {
@@ -293,10 +299,10 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     const mark = { ok: kleur.green('✔'), warn: kleur.yellow('!'), fail: kleur.red('✖') };
     for (const c of checks) {
-      console.log(`${mark[c.status]} ${c.message}`);
-      if (c.fix && c.status !== 'ok') console.log(`    ${kleur.dim('fix:')} ${c.fix}`);
+      console.log(`${mark[c.status]} ${safeText(c.message)}`);
+      if (c.fix && c.status !== 'ok') console.log(`    ${kleur.dim('fix:')} ${safeText(c.fix)}`);
     }
-    for (const d of done) console.log(`${kleur.cyan('→')} fixed: ${d}`);
+    for (const d of done) console.log(`${kleur.cyan('→')} fixed: ${safeText(d)}`);
   }
   return ok ? 0 : 1;
 }

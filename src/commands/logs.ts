@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync, watch } from 'nod
 import { join } from 'node:path';
 import { parse } from '../util/args.ts';
 import { UserError } from '../util/errors.ts';
+import { safeLines } from '../util/terminal.ts';
 import { rootArg } from '../ensure/lifecycle.ts';
 import { stateDirFor } from '../config/paths.ts';
 
@@ -30,14 +31,14 @@ export async function run(argv: string[]): Promise<number> {
   if (!Number.isInteger(count) || count < 0) throw new UserError(`logs: -n takes a whole number, not '${values.lines}'`, 2);
   const lines = readFileSync(file, 'utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
-  if (count > 0) process.stdout.write(`${lines.slice(-count).join('\n')}\n`);
+  if (count > 0) process.stdout.write(`${safeLines(lines.slice(-count).join('\n'))}\n`);
   if (!values.follow) return 0;
   let offset = statSync(file).size;
   watch(file, () => {
     const size = statSync(file).size;
     if (size < offset) offset = 0;
     if (size === offset) return;
-    createReadStream(file, { start: offset, end: size - 1 }).pipe(process.stdout, { end: false });
+    createReadStream(file, { start: offset, end: size - 1, encoding: 'utf8' }).on('data', (text) => process.stdout.write(safeLines(String(text))));
     offset = size;
   });
   return new Promise<number>(() => { /* until Ctrl-C */ });

@@ -2,6 +2,7 @@ import kleur from 'kleur';
 import { parse } from '../util/args.ts';
 import { allRecords, fetchHealth, pidAlive, type Health } from '../ensure/daemon-state.ts';
 import { rssMb } from '../util/process.ts';
+import { safeText } from '../util/terminal.ts';
 
 export const help = `
 Usage: mcp-auto status [--json] [--watch]
@@ -53,7 +54,9 @@ export function render(rows: Row[], { recent = false } = {}): string {
   if (rows.length === 0) return 'no mcp-auto daemons (cd into a project with the hook installed, or run `mcp-auto ensure`)';
   const stateColour = (s: string) => (s === 'ready' ? kleur.green(s) : s === 'failed' ? kleur.red(s) : kleur.yellow(s));
   const lines: string[] = [];
-  for (const r of rows) {
+  for (const raw of rows) {
+    // Roots, errors and names come from files and servers: no raw control characters.
+    const r = { ...raw, root: safeText(raw.root), servers: raw.servers.map((s) => ({ ...s, name: safeText(s.name), lastError: s.lastError && safeText(s.lastError) })) };
     const head = r.state === 'running'
       ? `${kleur.bold(r.root)}  127.0.0.1:${r.port}  pid ${r.pid}  up ${duration(r.uptimeMs!)}  ${r.rssMb ?? '?'} MB`
       : `${kleur.bold(r.root)}  ${kleur.red('stale')} (pid ${r.pid} on port ${r.port} is gone; mcp-auto doctor --fix)`;
@@ -86,7 +89,7 @@ function recentCalls(servers: Row['servers']): string[] {
   if (calls.length === 0) return [];
   const outcome = (o: string) => (o === 'ok' ? kleur.green(o) : kleur.red(o));
   return [kleur.dim('  recent calls'), ...calls.map((c) =>
-    `    ${new Date(c.at).toLocaleTimeString()}  ${c.server.padEnd(12)} ${`${c.method}${c.target ? ` ${c.target}` : ''}`.padEnd(36)} ${`${c.ms} ms`.padStart(8)}  ${outcome(c.outcome)}`)];
+    `    ${new Date(c.at).toLocaleTimeString()}  ${safeText(c.server).padEnd(12)} ${safeText(`${c.method}${c.target ? ` ${c.target}` : ''}`).padEnd(36)} ${`${c.ms} ms`.padStart(8)}  ${outcome(c.outcome)}`)];
 }
 
 export async function run(argv: string[]): Promise<number> {

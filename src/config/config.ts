@@ -10,7 +10,10 @@ export interface ServerDef {
   command: string;
   args: string[];
   env: Record<string, string>;
+  /** Where it runs; '' = mcp-auto's neutral folder (see launch.ts). */
   cwd: string;
+  /** Defined by the project's own (trusted) .mcp-auto.json: only then may the project take part in launching it. */
+  fromProject: boolean;
   /** How the child speaks MCP: over stdio, or by serving HTTP itself on `{port}`. */
   transport: 'stdio' | 'http';
   /** For an http child: the path it serves MCP at. */
@@ -185,7 +188,7 @@ function specsOf(config: ConfigFile | undefined): Record<string, ServerSpec> {
 }
 
 /** Turns a spec into a full definition: user definition or preset first, then the spec's own keys. */
-function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: Record<string, ServerSpec>): ServerDef {
+function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: Record<string, ServerSpec>, fromProject: boolean): ServerDef {
   const own = typeof spec === 'object' ? spec : {};
   const userSpec = userSpecs[name];
   const userBase = typeof userSpec === 'object' && userSpec !== own ? userSpec : {};
@@ -200,7 +203,10 @@ function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: 
     command: merged.command,
     args: merged.args ?? [],
     env: { ...(preset.env ?? {}), ...(userBase.env ?? {}), ...(own.env ?? {}) },
-    cwd: merged.cwd ?? '{root}',
+    // A trusted project server runs in its project, as a client would start it;
+    // a user or preset server in a neutral folder, getting the project as an argument.
+    cwd: merged.cwd ?? (fromProject ? '{root}' : ''),
+    fromProject,
     transport: merged.transport ?? 'stdio',
     path: merged.path ?? '/mcp',
     client: merged.client ?? 'http',
@@ -258,7 +264,7 @@ export function loadConfig(options: LoadOptions = {}): EffectiveConfig {
     else wanted.set(name, { file: options.projectFile!, spec });
   }
   const servers = new Map<string, ServerDef>();
-  for (const [name, { file, spec }] of wanted) servers.set(name, resolveServer(file, name, spec, userSpecs));
+  for (const [name, { file, spec }] of wanted) servers.set(name, resolveServer(file, name, spec, userSpecs, file === options.projectFile && file !== userFile));
   return { settings, servers, files };
 }
 

@@ -7,9 +7,9 @@ const require = createRequire(import.meta.url);
 
 /**
  * Runs an npm reference server from mcp-auto's own install when it is there
- * (offline, no npx start-up), else through `npx -y`.
+ * (offline, no npx start-up), else through `npx -y pkg@version`.
  */
-function npmServer(pkg: string, args: string[]): Pick<ServerDef, 'command' | 'args'> {
+function npmServer(pkg: string, version: string, args: string[]): Pick<ServerDef, 'command' | 'args'> {
   try {
     const manifestPath = require.resolve(`${pkg}/package.json`);
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin?: string | Record<string, string> };
@@ -19,23 +19,29 @@ function npmServer(pkg: string, args: string[]): Pick<ServerDef, 'command' | 'ar
   } catch {
     // not installed beside mcp-auto: fall back to npx
   }
-  return { command: 'npx', args: ['-y', pkg, ...args] };
+  // Pinned: the exact version, never whatever a registry or a cache offers as latest.
+  return { command: 'npx', args: ['-y', `${pkg}@${version}`, ...args] };
 }
+
+/** The serena commit the preset runs (change it to upgrade). */
+const SERENA_COMMIT = 'eb54e834b6da7a5e11f51c27afbcf55be92ae066';
 
 type Preset = () => Partial<ServerDef> & Pick<ServerDef, 'command' | 'args'>;
 
 /** Servers a config can name without spelling out a command. */
 export const presets: Record<string, Preset> = {
   memory: () => ({
-    ...npmServer('@modelcontextprotocol/server-memory', []),
+    ...npmServer('@modelcontextprotocol/server-memory', '2026.8.31', []),
     // One knowledge graph per project, kept beside the daemon's state.
     env: { MEMORY_FILE_PATH: '{state}/memory.jsonl' },
   }),
-  filesystem: () => npmServer('@modelcontextprotocol/server-filesystem', ['{root}']),
-  everything: () => npmServer('@modelcontextprotocol/server-everything', ['stdio']),
+  filesystem: () => npmServer('@modelcontextprotocol/server-filesystem', '2026.8.31', ['{root}']),
+  everything: () => npmServer('@modelcontextprotocol/server-everything', '2026.8.31', ['stdio']),
   serena: () => ({
     command: 'uvx',
-    args: ['--from', 'git+https://github.com/oraios/serena', 'serena', 'start-mcp-server',
+    // Pinned to one commit; uvx runs it from mcp-auto's neutral folder, so no
+    // project uv.toml or pyproject.toml takes part (the user's own uv config does).
+    args: ['--from', `git+https://github.com/oraios/serena@${SERENA_COMMIT}`, 'serena', 'start-mcp-server',
       '--context', 'claude-code', '--project', '{root}'],
     // serena indexes with a language server: its first start is slow.
     startTimeoutMs: 180_000,

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { createConnection, createServer } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expand, type ServerDef } from '../config/config.ts';
+import type { ServerDef } from '../config/config.ts';
+import { launchPlan } from './launch.ts';
 import { errorMessage } from '../util/errors.ts';
 import { VERSION } from '../util/version.ts';
 import { isMessage, isResponse, type Message, type Response } from '../gateway/jsonrpc.ts';
@@ -25,6 +26,8 @@ export interface ChildContext {
   root: string;
   stateDir: string;
   log: Logger;
+  /** The user marked the root as theirs: a user server may then use the project to launch. */
+  usersRoot?: boolean;
   /** Called with each spawned pid (the daemon records them to reap orphans after a crash). */
   onSpawn?: (pid: number, command: string) => void;
 }
@@ -129,17 +132,16 @@ export class SupervisedChild extends EventEmitter {
     let port: number | undefined;
     if (def.transport === 'http') port = this.internalPort = await freeLoopbackPort();
     const vars = this.vars(port);
-    const env = Object.fromEntries(Object.entries(def.env).map(([k, v]) => [k, expand(v, vars)]));
-    const command = expand(def.command, vars);
-    const args = def.args.map((a) => expand(a, vars));
-    this.ctx.log(`server ${def.name}: starting ${command} ${args.join(' ')}`);
+    // The user's environment plus what the config says; never the daemon's own secrets.
+    const baseEnv: NodeJS.ProcessEnv = { ...process.env };
+    delete baseEnv.MCP_AUTO_TOKEN;
+    const plan = launchPlan(def, vars, { root: this.ctx.root, stateDir: this.ctx.stateDir, usersRoot: this.ctx.usersRoot ?? false }, baseEnv);
+    if ('refused' in plan) return this.cannotStart(plan.refused);
+    const { command, args, cwd, env: childEnv } = plan;
+    this.ctx.log(`server ${def.name}: starting ${command} ${args.join(' ')} (in ${cwd})`);
     // node:child_process rather than execa: execa's import alone (~20 ms bundled)
     // sat on the path to the first initialize (see "start → first initialize"
     // in `npm run bench`); what we need of it is this one spawn.
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-    // The user's environment plus what the config says; never the daemon's own secrets.
-    delete childEnv.MCP_AUTO_TOKEN;
-    const cwd = expand(def.cwd, vars);
     let child: ChildProcess;
     try {
       child = spawn(command, args, {

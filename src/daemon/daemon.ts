@@ -7,6 +7,7 @@ import { loadConfig, projectConfigPath, userConfigPath, type EffectiveConfig, ty
 import { errorMessage } from '../util/errors.ts';
 import { IDLE_STOPPED, stateDirFor, stateHome } from '../config/paths.ts';
 import { readProjectFile } from '../config/trust.ts';
+import { isUsersRoot } from '../config/roots.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
@@ -119,10 +120,14 @@ export class Daemon {
   }
 
   private addUnit(def: ServerDef): void {
+    const root = this.options.root;
+    const settings = () => this.config.settings;
     const unit = new ServerUnit(def, {
       root: this.options.root,
       stateDir: this.stateDir,
       log: this.log,
+      // Read at each start: marks and trustedRoots may change while the daemon runs.
+      get usersRoot() { return isUsersRoot(root, settings().trustedRoots); },
       onSpawn: (pid, command) => this.recordChild(pid, command),
     }, this.base, this.store);
     this.units.set(def.name, unit);

@@ -7,6 +7,8 @@ import { adapters, syncClients, type ManagedEntry, type SyncResult } from '../cl
 import { loadConfig, projectConfigPath, readConfigFile, userConfigPath, defaultSettings, type EffectiveConfig, type Settings } from '../config/config.ts';
 import { daemonStatus, fetchHealth, pidAlive, type Health } from './daemon-state.ts';
 import { UserError } from '../util/errors.ts';
+import { VERSION } from '../util/version.ts';
+import { killGroupOf } from '../util/process.ts';
 import { withLock } from './lock.ts';
 import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
 import { choosePort } from './port.ts';
@@ -82,15 +84,20 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
   let started = false;
   let status = await daemonStatus(root, { ensure: true });
   let health: Health;
-  if (status.kind === 'running') {
+  if (status.kind === 'running' && !olderThan(status.health.version, VERSION)) {
     health = status.health;
   } else {
     mkdirSync(stateDir, { recursive: true, mode: 0o700 });
     health = await withLock(stateDir, async () => {
       status = await daemonStatus(root, { ensure: true });
-      if (status.kind === 'running') return status.health;
+      if (status.kind === 'running' && !olderThan(status.health.version, VERSION)) return status.health;
+      if (status.kind === 'running') {
+        // A daemon from before an upgrade lacks its fixes: replaced on the same
+        // port; client sessions survive (sessions.json), as after a crash.
+        await stopOld(status.record.pid);
+      }
       started = true;
-      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'stale' ? status.record.port : undefined);
+      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'none' ? undefined : status.record.port);
     });
   }
   const entries = managedEntries(config, health.port);
@@ -107,6 +114,35 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
     root, marker, port: health.port, url: `http://127.0.0.1:${health.port}`, pid: health.pid, started, trust,
     servers: entries.map((e) => e.name), clients, notices, ...(token ? { token } : {}),
   };
+}
+
+/** True when version a (x.y.z[-pre]) is older than b. */
+export function olderThan(a: string, b: string): boolean {
+  const parse = (v: string) => {
+    const [core = '', pre] = v.split('-', 2);
+    return { nums: core.split('.').map((n) => Number.parseInt(n, 10) || 0), pre };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < 3; i++) {
+    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+    if (d !== 0) return d < 0;
+  }
+  // 1.0.0-rc.1 is older than 1.0.0.
+  if (x.pre !== undefined && y.pre === undefined) return true;
+  if (x.pre === undefined || y.pre === undefined) return false;
+  return x.pre < y.pre;
+}
+
+/** SIGTERM (it saves its sessions and stops its children), then SIGKILL its group if it lingers. */
+async function stopOld(pid: number): Promise<void> {
+  try { process.kill(pid, 'SIGTERM'); } catch { return; }
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    if (!pidAlive(pid)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  killGroupOf(pid);
 }
 
 async function startDaemon(root: string, stateDir: string, range: [number, number], previousPort: number | undefined): Promise<Health> {
@@ -148,7 +184,8 @@ function spawnDaemon(root: string, port: number, stateDir: string) {
   const child = spawn(process.execPath, [cli, 'daemon', '--root', root, '--port', String(port)], {
     detached: true,
     stdio: ['ignore', log, log],
-    cwd: root,
+    // Not the project: nothing there may take part in what the daemon runs.
+    cwd: stateDir,
     env: process.env,
   });
   closeSync(log);
