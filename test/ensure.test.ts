@@ -188,16 +188,27 @@ test('a hand-formatted .mcp.json: only our entry\'s bytes change, and taking it 
   assert.equal(readFileSync(file, 'utf8'), original);
 });
 
-test('a .mcp.json that is a symlink (into a dotfiles repo) stays a link; the file it points at is updated', async () => {
+test('a .mcp.json linked inside the project stays a link and its target is updated; one linked out of it (a dotfiles repo) is left alone with a notice', async () => {
   const env = world();
   const root = env.project('linked');
+  mkdirSync(join(root, 'config'));
+  writeFileSync(join(root, 'config', 'mcp.json'), '{\n  "mcpServers": {}\n}\n');
+  symlinkSync('config/mcp.json', join(root, '.mcp.json'));
+  await ensureJson(env, root);
+  assert.ok(lstatSync(join(root, '.mcp.json')).isSymbolicLink(), 'the link was replaced by a file');
+  assert.ok((JSON.parse(readFileSync(join(root, 'config', 'mcp.json'), 'utf8')) as { mcpServers: Record<string, unknown> }).mcpServers.memory);
+
+  // Out of the project: what the project holds never makes mcp-auto write elsewhere (issue 12).
+  const other = env.project('linked-out');
   const target = join(env.home, 'dotfiles', 'mcp.json');
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, '{\n  "mcpServers": {}\n}\n');
-  symlinkSync(target, join(root, '.mcp.json'));
-  await ensureJson(env, root);
-  assert.ok(lstatSync(join(root, '.mcp.json')).isSymbolicLink(), 'the link was replaced by a file');
-  assert.ok((JSON.parse(readFileSync(target, 'utf8')) as { mcpServers: Record<string, unknown> }).mcpServers.memory);
+  symlinkSync(target, join(other, '.mcp.json'));
+  const r = await run(['ensure', other], env.env);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /\.mcp\.json is a symlink out of the project .*nothing written/);
+  assert.equal(readFileSync(target, 'utf8'), '{\n  "mcpServers": {}\n}\n');
+  assert.ok(lstatSync(join(other, '.mcp.json')).isSymbolicLink());
 });
 
 test('a malformed .mcp.json is refused with one clear line and left byte-for-byte', async () => {
