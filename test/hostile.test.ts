@@ -51,6 +51,8 @@ function hostileWorld(config: Record<string, unknown> = {}): World {
   const home = env.home;
   // Bait: the files a hostile repo reached on main before this issue.
   writeFileSync(join(home, '.claude.json'), '{\n  "projects": {}\n}\n');
+  // Folders fish makes for itself at its first start.
+  for (const dir of ['.config/fish/completions', '.config/fish/functions', '.local/share']) mkdirSync(join(home, dir), { recursive: true });
   for (const [dir, file, text] of [
     ['.cursor', 'mcp.json', '{\n  "mcpServers": {}\n}\n'],
     ['.vscode', 'mcp.json', '{\n  "servers": {}\n}\n'],
@@ -409,9 +411,9 @@ function hostileDirs(w: World, shell: string): Record<string, string> {
   const base = join(w.repos, shell);
   const dirs: Record<string, string> = {
     newline: `${base}/x\n--notice-file\n${w.home}/.config/fish/conf.d/zz.fish\n/y`,
-    quote: `${base}/it's "quoted"`,
-    subst: `${base}/$(touch PWNED-subst)`,
-    backtick: `${base}/\`touch PWNED-tick\``,
+    quote: `${base}/q/it's "quoted"`,
+    subst: `${base}/s/$(touch PWNED-subst)`,
+    backtick: `${base}/b/\`touch PWNED-tick\``,
     dash: `${base}/-rf --notice-file=x`,
   };
   // What an unsafe fish hook would have run ensure for: a root whose notice lands in zz.fish.
@@ -499,10 +501,16 @@ test('findings 6 and 8, direnv: `use mcp` in hostile folder names passes the roo
   const before = w.snapshot();
   for (const [name, dir] of Object.entries(dirs)) {
     if (name === 'foreign') continue;
-    writeFileSync(join(dir, '.envrc'), 'use mcp\n');
-    const allowed = spawnSync('direnv', ['allow'], { env, cwd: dir, encoding: 'utf8' });
+    // direnv itself cannot load an .envrc from a folder whose name holds a
+    // double quote, and expands $(...) and backticks in it (its own issue,
+    // before mcp-auto is asked anything): there the .envrc sits one folder up
+    // and hands the hostile folder to `use mcp DIR` through a glob.
+    const wrapped = /["`$]/.test(dir);
+    const envrcDir = wrapped ? join(dir, '..') : dir;
+    writeFileSync(join(envrcDir, '.envrc'), wrapped ? 'for d in "$PWD"/*/; do use mcp "${d%/}"; done\n' : 'use mcp\n');
+    const allowed = spawnSync('direnv', ['allow'], { env, cwd: envrcDir, encoding: 'utf8' });
     assert.equal(allowed.status, 0, `${name}: ${allowed.stderr}`);
-    const out = spawnSync('direnv', ['export', 'json'], { env, cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    const out = spawnSync('direnv', ['export', 'json'], { env, cwd: envrcDir, encoding: 'utf8', timeout: 20_000 });
     assert.equal(out.status, 0, out.stderr);
     const vars = JSON.parse(out.stdout) as Record<string, string>;
     assert.match(vars.MCP_AUTO_URL ?? '', /^http:\/\/127\.0\.0\.1:20[5-8]\d\d$/, `${name}: ${out.stderr}`);
