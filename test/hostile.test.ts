@@ -6,7 +6,7 @@
 // real daemon, real zsh, bash, fish and direnv), and asserts that nothing
 // outside the repository changed and that no planted command ran: every
 // planted command would leave a PWNED-* file.
-import { test, after } from 'node:test';
+import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -138,7 +138,10 @@ async function ensureJson(w: World, root: string, env = w.env.env) {
   return { ...r, result: JSON.parse(r.stdout) as { port: number; pid: number; notices: string[]; trust: string; servers: string[] } };
 }
 
-test('finding 1: the repo takes no part in launching a user server — node_modules/.bin, .npmrc, uv.toml, a bin/ on PATH, relative and in-project commands', { timeout: 40_000 }, async () => {
+// Independent worlds: run side by side (most of each test is waiting on a daemon or a shell).
+describe('hostile repositories', { concurrency: 2 }, () => {
+
+test('finding 1: the repo takes no part in launching a user server — node_modules/.bin, .npmrc, uv.toml, a bin/ on PATH, relative and in-project commands', { timeout: 90_000 }, async () => {
   const probePort = await freePort(20900, 20949);
   const deadPort = await freePort(probePort + 1, 20999);
   let registryHits = 0;
@@ -192,7 +195,7 @@ test('finding 1: the repo takes no part in launching a user server — node_modu
   w.unharmed(before, 'npm/uv clone');
 });
 
-test('finding 3: doctor reads .git/index itself (versions 2, 3, 4) and runs no git, so a planted core.fsmonitor never runs', { skip: !has('git'), timeout: 30_000 }, async () => {
+test('finding 3: doctor reads .git/index itself (versions 2, 3, 4) and runs no git, so a planted core.fsmonitor never runs', { skip: !has('git'), timeout: 90_000 }, async () => {
   const w = hostileWorld();
   const root = plant(w, 'fsmonitor', { '.mcp.json': '{\n  "mcpServers": {}\n}\n', 'src/a.txt': 'a', 'deep/er/ünï code.txt': 'u', 'src/b.txt': 'b' });
   const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', env: { ...w.env.env, GIT_CONFIG_NOSYSTEM: '1' } });
@@ -223,8 +226,9 @@ test('finding 3: doctor reads .git/index itself (versions 2, 3, 4) and runs no g
   w.unharmed(before, 'core.fsmonitor');
 });
 
-test('finding 4: client files and folders linked out of the repo, /dev/zero and a FIFO: nothing written or created outside, a one-line notice each', { timeout: 30_000 }, async () => {
-  const w = hostileWorld({ defaults: ['memory'], clients: ['claude', 'cursor', 'vscode', 'gemini', 'codex'] });
+test('finding 4: client files and folders linked out of the repo, /dev/zero and a FIFO: nothing written or created outside, a one-line notice each', { timeout: 90_000 }, async () => {
+  // A managed entry to write (a server that only sleeps: the test is about the files).
+  const w = hostileWorld({ defaults: ['probe'], servers: { probe: { command: '/bin/sleep', args: ['600'] } }, clients: ['claude', 'cursor', 'vscode', 'gemini', 'codex'] });
   const links = plant(w, 'links');
   symlinkSync(join(w.home, '.claude.json'), join(links, '.mcp.json'));
   symlinkSync(join(w.home, '.cursor'), join(links, '.cursor'));
@@ -250,18 +254,18 @@ test('finding 4: client files and folders linked out of the repo, /dev/zero and 
 
   const started = Date.now();
   const zero = await ensureJson(w, devices);
-  assert.ok(Date.now() - started < 10_000, 'ensure read /dev/zero');
+  assert.ok(Date.now() - started < 20_000, 'ensure read /dev/zero');
   assert.equal(zero.code, 1);
   assert.ok(zero.result.notices.some((n) => /\.mcp\.json is a symlink out of the project \(to \/dev\/zero\)/.test(n)), zero.result.notices.join(' | '));
   assert.ok(zero.result.notices.some((n) => /\.cursor\/mcp\.json is not a regular file/.test(n)), zero.result.notices.join(' | '));
   assert.ok(zero.result.notices.some((n) => /\.mcp-auto\.json is not a regular file/.test(n)), zero.result.notices.join(' | '));
-  const doctor = await run(['doctor', '--json', devices], w.env.env, { timeoutMs: 10_000 });
+  const doctor = await run(['doctor', '--json', devices], w.env.env, { timeoutMs: 20_000 });
   assert.ok(doctor.stdout.includes('not a regular file'), doctor.stdout + doctor.stderr);
   assert.ok(!existsSync(join(w.home, '.gemini-made-by-mcp-auto')));
   w.unharmed(before, 'linked client files');
 });
 
-test('finding 5: the trusted bytes are the parsed bytes (a writer swapping .mcp-auto.json races for 3 s); a config writable by others, owned by another user or linked out is not used', { timeout: 40_000 }, async () => {
+test('finding 5: the trusted bytes are the parsed bytes (a writer swapping .mcp-auto.json races for 2 s); a config writable by others, owned by another user or linked out is not used', { timeout: 90_000 }, async () => {
   const w = hostileWorld();
   const evil = (what: string) => `${JSON.stringify({ servers: { evil: { command: '/bin/sh', args: ['-c', `touch '${join(w.home, `PWNED-${what}`)}'; sleep 60`] } } })}\n`;
   const good = '{ "servers": {} }\n';
@@ -272,11 +276,11 @@ test('finding 5: the trusted bytes are the parsed bytes (a writer swapping .mcp-
   // Swaps the file between the trusted content and an untrusted one as fast as it can.
   const writer = spawn(process.execPath, ['-e', `
     const fs = require('fs'); const f = ${JSON.stringify(join(race, '.mcp-auto.json'))};
-    const a = ${JSON.stringify(good)}, b = ${JSON.stringify(evil('race'))}; const end = Date.now() + 3000; let i = 0;
+    const a = ${JSON.stringify(good)}, b = ${JSON.stringify(evil('race'))}; const end = Date.now() + 2000; let i = 0;
     while (Date.now() < end) { fs.writeFileSync(f + '.tmp', i++ % 2 ? a : b); fs.renameSync(f + '.tmp', f); }
     fs.writeFileSync(f, a);`], { stdio: 'ignore' });
   track(writer.pid);
-  const racing = Date.now() + 3000;
+  const racing = Date.now() + 2000;
   while (Date.now() < racing) await run(['ensure', '--quiet', '--', race], w.env.env);
   await new Promise((r) => writer.once('exit', r));
   await sleep(500);
@@ -311,8 +315,8 @@ test('finding 5: the trusted bytes are the parsed bytes (a writer swapping .mcp-
   w.unharmed(snap, 'config linked out');
 });
 
-test("finding 7: approve leaves out the repo's own `memory` stdio entry; doctor names the conflict and does not recommend approve", { timeout: 20_000 }, async () => {
-  const w = hostileWorld({ defaults: ['memory'] });
+test("finding 7: approve leaves out the repo's own `memory` stdio entry; doctor names the conflict and does not recommend approve", { timeout: 90_000 }, async () => {
+  const w = hostileWorld({ defaults: ['memory'], servers: { memory: { command: '/bin/sleep', args: ['600'] } } });
   const mine = { mcpServers: { memory: { command: '/bin/sh', args: ['-c', 'echo planted'] } } };
   const root = plant(w, 'approve', { '.mcp.json': `${JSON.stringify(mine, null, 2)}\n` });
   const before = w.snapshot();
@@ -330,7 +334,7 @@ test("finding 7: approve leaves out the repo's own `memory` stdio entry; doctor 
   w.unharmed(before, 'approve');
 });
 
-test('finding 8: a .git another user planted in a shared 1777 folder is no root for ensure', { timeout: 20_000 }, async () => {
+test('finding 8: a .git another user planted in a shared 1777 folder is no root for ensure', { timeout: 90_000 }, async () => {
   const w = hostileWorld();
   const shared = join(w.repos, 'shared');
   mkdirSync(shared, { mode: 0o1777 });
@@ -345,7 +349,7 @@ test('finding 8: a .git another user planted in a shared 1777 folder is no root 
   w.unharmed(before, 'foreign root');
 });
 
-test('finding 9: control characters from paths, files and server output are escaped in notices, status, doctor and logs', { timeout: 25_000 }, async () => {
+test('finding 9: control characters from paths, files and server output are escaped in notices, status, doctor and logs', { timeout: 90_000 }, async () => {
   const w = hostileWorld();
   w.env.writeUserConfig({ portRange: RANGE, defaults: [], servers: { noisy: { command: process.execPath, args: ['-e', 'process.stderr.write("\\x1b]52;c;cHduZWQ=\\x07\\x1b[2J noisy\\n"); setInterval(() => {}, 1000)'] } } });
   const root = plant(w, 'esc\x1b[2J\x1b]0;title\x07', { '.mcp-auto.json': '{"servers": {}}\n' });
@@ -368,7 +372,7 @@ test('finding 9: control characters from paths, files and server output are esca
   w.unharmed(before, 'control characters');
 });
 
-test('finding 10: a daemon older than the CLI is replaced at the next ensure, on the same port, its client session kept', { timeout: 30_000 }, async () => {
+test('finding 10: a daemon older than the CLI is replaced at the next ensure, on the same port, its client session kept', { timeout: 90_000 }, async () => {
   const w = hostileWorld({ defaults: ['memory'] });
   // The same build, calling itself 0.0.1: an install from before an upgrade.
   const old = join(w.home, 'old-install');
@@ -453,7 +457,7 @@ const shells = [
 ];
 
 for (const shell of shells) {
-  test(`findings 6 and 8, ${shell.name}: each hostile folder name reaches ensure as one argument after --; nothing injected, nothing run; a foreign root is skipped`, { skip: !has(shell.name) || !has('tmux'), timeout: 45_000 }, async () => {
+  test(`findings 6 and 8, ${shell.name}: each hostile folder name reaches ensure as one argument after --; nothing injected, nothing run; a foreign root is skipped`, { skip: !has(shell.name) || !has('tmux'), timeout: 90_000 }, async () => {
     const w = hostileWorld();
     const dirs = hostileDirs(w, shell.name);
     shell.rc(w);
@@ -489,7 +493,7 @@ for (const shell of shells) {
   });
 }
 
-test('findings 6 and 8, direnv: `use mcp` in hostile folder names passes the root as one argument; nothing run, nothing written outside', { skip: !has('direnv'), timeout: 40_000 }, async () => {
+test('findings 6 and 8, direnv: `use mcp` in hostile folder names passes the root as one argument; nothing run, nothing written outside', { skip: !has('direnv'), timeout: 90_000 }, async () => {
   const w = hostileWorld();
   const dirs = hostileDirs(w, 'direnv');
   const { env } = wrapper(w);
@@ -510,7 +514,7 @@ test('findings 6 and 8, direnv: `use mcp` in hostile folder names passes the roo
     writeFileSync(join(envrcDir, '.envrc'), wrapped ? 'for d in "$PWD"/*/; do use mcp "${d%/}"; done\n' : 'use mcp\n');
     const allowed = spawnSync('direnv', ['allow'], { env, cwd: envrcDir, encoding: 'utf8' });
     assert.equal(allowed.status, 0, `${name}: ${allowed.stderr}`);
-    const out = spawnSync('direnv', ['export', 'json'], { env, cwd: envrcDir, encoding: 'utf8', timeout: 20_000 });
+    const out = spawnSync('direnv', ['export', 'json'], { env, cwd: envrcDir, encoding: 'utf8', timeout: 90_000 });
     assert.equal(out.status, 0, out.stderr);
     const vars = JSON.parse(out.stdout) as Record<string, string>;
     assert.match(vars.MCP_AUTO_URL ?? '', /^http:\/\/127\.0\.0\.1:20[5-8]\d\d$/, `${name}: ${out.stderr}`);
@@ -521,4 +525,6 @@ test('findings 6 and 8, direnv: `use mcp` in hostile folder names passes the roo
   const r = await ensureJson(w, join(dirs.foreign!));
   assert.equal((r.result as unknown as { root: string | null }).root, null);
   w.unharmed(before, 'direnv folder names');
+});
+
 });
