@@ -3,9 +3,9 @@
 // own clients in front). Loopback only, bounded in time, and it stops every
 // process it starts. Writes bench/soak-results.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
@@ -162,6 +162,20 @@ for (const [file, pattern, what] of faultTests) {
   const results = [...run.stdout.matchAll(/^(not ok|ok) \d+ - (.*)$/gm)].filter((m) => !m[2].includes('# SKIP'));
   const passed = run.status === 0 && results.length > 0 && results.every((m) => m[1] === 'ok');
   row(what, `${results.filter((m) => m[1] === 'ok').length} of ${results.length} tests pass (${file.replace('test/', '')})`, 'passes', passed);
+}
+
+// 6. Hostile repositories (issue 12): every attack of test/hostile.test.ts, with what got through counted.
+{
+  const summary = join(tmpdir(), `mcp-auto-hostile-${process.pid}.json`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', 'test/hostile.test.ts'],
+    { cwd: repo, encoding: 'utf8', timeout: 300_000, env: { ...process.env, HOSTILE_SUMMARY: summary } });
+  let tally = { tried: 0, bytesOutside: '?', commandsRun: '?' };
+  try { tally = JSON.parse(readFileSync(summary, 'utf8')); rmSync(summary); } catch { /* the file did not run to its end */ }
+  const results = [...run.stdout.matchAll(/^\s*(not ok|ok) \d+ - (finding.*)$/gm)].filter((m) => !m[2].includes('# SKIP'));
+  const passed = run.status === 0 && results.length > 0 && results.every((m) => m[1] === 'ok');
+  row('hostile repositories: symlinked client files and folders, /dev/zero, planted node_modules, .npmrc, uv.toml, core.fsmonitor, a swapped or foreign .mcp-auto.json, folder names with newline, quotes, $(...), backticks, a leading dash in zsh, bash, fish and direnv',
+    `${tally.tried} tried, ${tally.bytesOutside} bytes written outside, ${tally.commandsRun} commands run (${results.filter((m) => m[1] === 'ok').length} of ${results.length} tests pass)`,
+    '0 bytes written outside, 0 commands run', passed && tally.bytesOutside === 0 && tally.commandsRun === 0);
 }
 
 const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim(); } catch { return '?'; } })();
