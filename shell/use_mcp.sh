@@ -37,12 +37,12 @@ use_mcp() {
     rm -f -- "$notice"
   fi
   if [[ $out == *'"root": null'* ]]; then
-    log_error "use mcp: no project root at $dir; mark it with \`mcp-auto init\` or \`git init\`"
+    log_error "use mcp: no project root at ${dir//[[:cntrl:]]/?}; mark it with \`mcp-auto init\` or \`git init\`"
     return 1
   fi
   # Exit 1 with a port: the daemon runs, a client config was left alone (see the notice).
   if ! [[ $out =~ $port_re ]]; then
-    log_error "use mcp: mcp-auto ensure failed for $dir (exit $status)"
+    log_error "use mcp: mcp-auto ensure failed for ${dir//[[:cntrl:]]/?} (exit $status)"
     return 1
   fi
   port=${BASH_REMATCH[1]}

@@ -71,7 +71,8 @@ _mcp_auto() {
     restart | port) flags="--json"; dirs=1 ;;
     logs) flags="-f --follow -n --lines"; dirs=1 ;;
     doctor) flags="--json --fix"; dirs=1 ;;
-    trust | untrust | deny | adopt | unadopt | approve) dirs=1 ;;
+    trust | untrust | deny) flags="--root"; dirs=1 ;;
+    adopt | unadopt | approve) dirs=1 ;;
     init) dirs=1 ;;
     exec) flags="--root --timeout --" ;;
     mcp-config) dirs=1 ;;

@@ -72,6 +72,7 @@ complete -c mcp-auto -n '__mcp_auto_command_is logs' -s n -l lines -x -d 'show t
 complete -c mcp-auto -n '__mcp_auto_command_is restart port' -l json -d 'print JSON'
 complete -c mcp-auto -n '__mcp_auto_command_is doctor' -l json -d 'print the checks as JSON'
 complete -c mcp-auto -n '__mcp_auto_command_is doctor' -l fix -d 'repair what is safe to repair'
+complete -c mcp-auto -n '__mcp_auto_command_is trust untrust deny' -l root -d 'mark (or unmark) the project root as yours'
 
 complete -c mcp-auto -n '__mcp_auto_command_is exec; and not __mcp_auto_after_dashdash' -l root -x -a '(__fish_complete_directories)' -d 'project directory'
 complete -c mcp-auto -n '__mcp_auto_command_is exec; and not __mcp_auto_after_dashdash' -l timeout -x -d 'seconds to wait for the servers'

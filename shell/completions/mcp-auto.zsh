@@ -63,7 +63,9 @@ _mcp_auto() {
           _arguments '--json[print JSON]' $dir && ret=0 ;;
         doctor)
           _arguments '--json[print the checks as JSON]' '--fix[repair what is safe to repair]' $dir && ret=0 ;;
-        trust|untrust|deny|adopt|unadopt|approve|init|mcp-config)
+        trust|untrust|deny)
+          _arguments '--root[mark (or unmark) the project root as yours]' $dir && ret=0 ;;
+        adopt|unadopt|approve|init|mcp-config)
           _arguments $dir && ret=0 ;;
         exec)
           _arguments '--root[project directory]:directory:_directories' \
