@@ -280,9 +280,10 @@ test('finding 5: the trusted bytes are the parsed bytes (a writer swapping .mcp-
     while (Date.now() < end) { fs.writeFileSync(f + '.tmp', i++ % 2 ? a : b); fs.renameSync(f + '.tmp', f); }
     fs.writeFileSync(f, a);`], { stdio: 'ignore' });
   track(writer.pid);
+  const written = new Promise((r) => writer.once('exit', r));
   const racing = Date.now() + 2000;
   while (Date.now() < racing) await run(['ensure', '--quiet', '--', race], w.env.env);
-  await new Promise((r) => writer.once('exit', r));
+  await written;
   await sleep(500);
   assert.deepEqual((await health(result.port)).servers.map((s) => s.name), []);
   w.unharmed(before, 'trust race');

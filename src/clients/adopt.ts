@@ -1,6 +1,7 @@
 import { readFileSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
+import { pathInside } from '../util/safe-path.ts';
 import { claimOwnership } from './index.ts';
 import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from '../config/config.ts';
 import { UserError } from '../util/errors.ts';
@@ -55,7 +56,8 @@ function toSpec(entry: { command: string; args?: unknown; env?: unknown; cwd?: u
  * ensure then rewrites each in place, under its name, pointing at the daemon.
  */
 export async function adopt(root: string): Promise<string[]> {
-  const mcpFile = join(root, '.mcp.json');
+  // Only through a path inside the project: a clone's .mcp.json may link to ~/.claude.json.
+  const mcpFile = pathInside(root, '.mcp.json');
   const mcp = readJsonObject(mcpFile);
   if (!mcp) throw new UserError(`${mcpFile} does not exist: nothing to adopt`);
   const servers = mcp.data.mcpServers;
@@ -125,7 +127,8 @@ export async function unadopt(root: string, dropOwnership: (names: string[]) => 
       trust(configFile);
     }
   }
-  const mcpFile = join(root, '.mcp.json');
+  // Only through a path inside the project: a clone's .mcp.json may link to ~/.claude.json.
+  const mcpFile = pathInside(root, '.mcp.json');
   const mcp = readJsonObject(mcpFile);
   if (mcp && mcp.data.mcpServers !== undefined && !isObject(mcp.data.mcpServers)) {
     throw new UserError(`${mcpFile}: mcpServers is not an object; fix it, then run \`mcp-auto unadopt\` again`);
