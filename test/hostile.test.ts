@@ -142,10 +142,14 @@ async function ensureJson(w: World, root: string, env = w.env.env) {
 describe('hostile repositories', { concurrency: 2 }, () => {
 
 test('finding 1: the repo takes no part in launching a user server — node_modules/.bin, .npmrc, uv.toml, a bin/ on PATH, relative and in-project commands', { timeout: 90_000 }, async () => {
-  const probePort = await freePort(20900, 20949);
-  const deadPort = await freePort(probePort + 1, 20999);
+  const probe = await freePort(20900, 20949);
+  const dead = await freePort(20950, 20999);
+  const [probePort, deadPort] = [probe.port, dead.port];
+  // Nothing listens on the dead port: the user's registry refuses at once.
+  await dead.release();
   let registryHits = 0;
   const registry = createServer((_req, res) => { registryHits++; res.writeHead(404).end(); });
+  await probe.release();
   await new Promise<void>((r) => registry.listen(probePort, '127.0.0.1', r));
   after(() => registry.close());
 
