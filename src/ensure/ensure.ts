@@ -94,7 +94,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
       if (status.kind === 'running') {
         // A daemon from before an upgrade lacks its fixes: replaced on the same
         // port; client sessions survive (sessions.json), as after a crash.
-        await stopOld(status.record.pid);
+        await stopOld(status.record.pid, status.record.port);
       }
       started = true;
       return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'none' ? undefined : status.record.port);
@@ -134,15 +134,20 @@ export function olderThan(a: string, b: string): boolean {
   return x.pre < y.pre;
 }
 
-/** SIGTERM (it saves its sessions and stops its children), then SIGKILL its group if it lingers. */
-async function stopOld(pid: number): Promise<void> {
+/**
+ * SIGTERM (it saves its sessions and stops its children), then SIGKILL its
+ * group if it lingers; then waits (briefly) until its port can be bound again,
+ * so that the new daemon gets the port clients know.
+ */
+async function stopOld(pid: number, port: number): Promise<void> {
+  const sleep = () => new Promise((r) => setTimeout(r, 25));
   try { process.kill(pid, 'SIGTERM'); } catch { return; }
   const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    if (!pidAlive(pid)) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  killGroupOf(pid);
+  while (pidAlive(pid) && Date.now() < deadline) await sleep();
+  if (pidAlive(pid)) killGroupOf(pid);
+  const { canBind } = await import('./port.ts');
+  const bound = Date.now() + 3000;
+  while (!(await canBind(port)) && Date.now() < bound) await sleep();
 }
 
 async function startDaemon(root: string, stateDir: string, range: [number, number], previousPort: number | undefined): Promise<Health> {
