@@ -6,6 +6,7 @@ import { errorMessage } from '../util/errors.ts';
 import { VERSION } from '../util/version.ts';
 import { isMessage, isResponse, type Message, type Response } from '../gateway/jsonrpc.ts';
 import type { Logger } from './log.ts';
+import { redact } from '../util/redact.ts';
 
 export type ChildState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
 
@@ -132,7 +133,7 @@ export class SupervisedChild extends EventEmitter {
     const env = Object.fromEntries(Object.entries(def.env).map(([k, v]) => [k, expand(v, vars)]));
     const command = expand(def.command, vars);
     const args = def.args.map((a) => expand(a, vars));
-    this.ctx.log(`server ${def.name}: starting ${command} ${args.join(' ')}`);
+    this.ctx.log(redact(`server ${def.name}: starting ${command} ${args.join(' ')}`));
     // node:child_process rather than execa: execa's import alone (~20 ms bundled)
     // sat on the path to the first initialize (see "start → first initialize"
     // in `npm run bench`); what we need of it is this one spawn.
@@ -224,8 +225,9 @@ export class SupervisedChild extends EventEmitter {
     this.emit('down', reason);
   }
 
-  private stderrLine(line: string): void {
-    if (!line) return;
+  private stderrLine(raw: string): void {
+    if (!raw) return;
+    const line = redact(raw);
     this.stderrTail.push(line);
     if (this.stderrTail.length > STDERR_TAIL) this.stderrTail.shift();
     this.ctx.log(`server ${this.def.name} stderr: ${line}`);
@@ -254,7 +256,8 @@ export class SupervisedChild extends EventEmitter {
     }
     if (!isMessage(message)) {
       // A child that prints to stdout breaks only itself: log it and go on.
-      this.ctx.log(`server ${this.def.name}: ignored non-JSON-RPC output: ${line.slice(0, 200)}`);
+      // Its length only: what a server prints may be a result's body.
+      this.ctx.log(`server ${this.def.name}: ignored ${line.length} characters of non-JSON-RPC output on stdout`);
       return;
     }
     if (generation !== this.generation) return;

@@ -12,6 +12,8 @@ import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
 import { makeLogger, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
+import { Access } from './access.ts';
+import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
 import { SessionStore } from '../gateway/session-store.ts';
 import { ServerUnit } from './server-unit.ts';
 import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
@@ -58,6 +60,9 @@ export class Daemon {
   private timers: NodeJS.Timeout[] = [];
   private stopping: Promise<void> | undefined;
   private closeWatcher: (() => Promise<void>) | undefined;
+  private readonly access: Access;
+  /** Answers /health's challenge: proves to ensure, exec, doctor and stop that this is the root's daemon. */
+  private readonly identity: string;
 
   constructor(readonly options: DaemonOptions) {
     this.stateDir = stateDirFor(options.root);
@@ -65,6 +70,9 @@ export class Daemon {
     this.log = makeLogger();
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
+    this.identity = this.loadSecret(IDENTITY_FILE);
+    this.access = new Access(this.log);
+    // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
     this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 1000 }, (req, res) => {
       this.route(req, res).catch((error: unknown) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
@@ -74,6 +82,7 @@ export class Daemon {
     });
     // Slow-loris: a client that never finishes its headers is cut off.
     this.server.headersTimeout = 10_000;
+    this.server.on('connection', (socket) => this.access.accept(socket));
   }
 
   private get base(): string {
@@ -128,6 +137,7 @@ export class Daemon {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.access.refuse(req, res)) return;
     const exposed = this.options.host ? [`${this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host}:${this.options.port}`] : [];
     const refusal = checkHostAndOrigin(req, this.options.port, exposed);
     if (refusal) {
@@ -137,6 +147,7 @@ export class Daemon {
     const url = new URL(req.url ?? '/', this.base);
     const path = url.pathname;
     if (path === '/health') return this.health(req, res, url);
+    this.access.bodyDeadline(req, res);
     const match = /^\/servers\/([^/]+)(\/[^/]*)$/.exec(path);
     if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
     if (this.token !== undefined && !bearerMatches(req, this.token)) {
@@ -149,6 +160,7 @@ export class Daemon {
     }
     this.lastActivity = this.lastRequest = Date.now();
     this.requestsSinceCollect++;
+    if (this.access.limitStreams(req, res)) return;
     return unit.handle(req, res, match[2]!, url);
   }
 
@@ -158,7 +170,9 @@ export class Daemon {
     if (url.searchParams.get('tools') === '1') await Promise.all([...this.units.values()].map((u) => u.measureTools(2_000)));
     const authorized = this.token === undefined || bearerMatches(req, this.token);
     const servers = [...this.units.values()].map((u) => u.health());
+    const challenge = url.searchParams.get('challenge');
     sendJson(res, 200, {
+      ...(challenge ? { proof: identityProof(this.identity, challenge.slice(0, 128), this.options.root, this.options.port) } : {}),
       root: this.options.root,
       port: this.options.port,
       pid: process.pid,
@@ -274,15 +288,20 @@ export class Daemon {
   }
 
   private loadToken(): string {
-    const file = join(this.stateDir, 'token');
+    return this.loadSecret('token');
+  }
+
+  /** A secret kept in the 0700 state dir (0600): the bearer token, the identity secret. */
+  private loadSecret(name: string): string {
+    const file = join(this.stateDir, name);
     try {
-      const token = readFileSync(file, 'utf8').trim();
-      if (token.length >= 32) return token;
+      const secret = readFileSync(file, 'utf8').trim();
+      if (secret.length >= 32) return secret;
     } catch { /* make one */ }
-    const token = randomBytes(32).toString('base64url');
-    writeFileAtomic(file, `${token}\n`, 0o600);
+    const secret = randomBytes(32).toString('base64url');
+    writeFileAtomic(file, `${secret}\n`, 0o600);
     chmodSync(file, 0o600);
-    return token;
+    return secret;
   }
 
   /** Children of a daemon that was killed -9 survive in their own process groups: stop them. */

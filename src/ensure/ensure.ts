@@ -78,6 +78,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
   const stateDir = stateDirFor(root);
   const { config, trust } = projectConfig(root);
   let started = false;
+  const impostors: string[] = [];
   let status = await daemonStatus(root, { ensure: true });
   let health: Health;
   if (status.kind === 'running') {
@@ -88,7 +89,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
       status = await daemonStatus(root, { ensure: true });
       if (status.kind === 'running') return status.health;
       started = true;
-      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'stale' ? status.record.port : undefined);
+      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'stale' ? status.record.port : undefined, impostors);
     });
   }
   const entries = managedEntries(config, health.port);
@@ -99,7 +100,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
     return adapter;
   });
   const clients = await syncClients(root, stateDir, chosen, entries);
-  const notices = noticesFor(root, trust, clients);
+  const notices = [...impostors.map((why) => `mcp-auto: ${why}; not ours, so the daemon moved to port ${health.port}`), ...noticesFor(root, trust, clients)];
   const token = config.settings.auth === 'token' ? readToken(stateDir) : undefined;
   return {
     root, marker, port: health.port, url: `http://127.0.0.1:${health.port}`, pid: health.pid, started, trust,
@@ -107,10 +108,11 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
   };
 }
 
-async function startDaemon(root: string, stateDir: string, range: [number, number], previousPort: number | undefined): Promise<Health> {
+async function startDaemon(root: string, stateDir: string, range: [number, number], previousPort: number | undefined, impostors: string[]): Promise<Health> {
   const tried = new Set<number>();
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { port, holder } = await choosePortAvoiding(root, range, tried, previousPort);
+    const { port, holder, impostors: seen } = await choosePortAvoiding(root, range, tried, previousPort);
+    for (const why of seen) if (!impostors.includes(why)) impostors.push(why);
     if (holder === 'ours') {
       const health = await fetchHealth(port, { ensure: true });
       if (health) return health;
@@ -131,8 +133,12 @@ async function choosePortAvoiding(root: string, range: [number, number], tried: 
   // A daemon killed -9 comes back on the port clients already know, if it is free.
   if (previous !== undefined && !tried.has(previous)) {
     const { portHolder } = await import('./port.ts');
-    const { holder } = await portHolder(previous, root);
-    if (holder === 'free' || holder === 'ours') return { port: previous, holder };
+    const { holder, why } = await portHolder(previous, root);
+    if (holder === 'free' || holder === 'ours') return { port: previous, holder, impostors: [] };
+    if (why) {
+      const choice = await choosePort(root, range);
+      return { ...choice, impostors: [why, ...choice.impostors] };
+    }
   }
   const choice = await choosePort(root, range);
   if (!tried.has(choice.port)) return choice;

@@ -1,0 +1,115 @@
+// Who is on the other end of a loopback TCP socket, from /proc/net/tcp and
+// tcp6 (as identd finds it). Linux only: elsewhere every lookup says
+// "unknown" and callers fall back to the challenge (and token auth).
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+
+/** One socket as the kernel lists it; uid 0 with inode 0 means "no owner" (an orphaned, closing socket). */
+export interface SocketEntry { uid: number; inode: number }
+
+const LISTEN = '0A';
+
+/** True where the kernel's socket tables can be read (Linux). */
+export function canSeeSockets(): boolean {
+  try {
+    readFileSync('/proc/net/tcp', { encoding: 'latin1', flag: 'r' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** /proc/net/tcp's form of an address: IPv4 as one little-endian word, IPv6 as four. */
+function hexAddress(address: string): { v4?: string; v6: string } {
+  const mapped = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.(\d+)$/i.exec(address);
+  if (mapped) {
+    const v4 = mapped.slice(1, 5).reverse().map((n) => Number(n).toString(16).padStart(2, '0')).join('').toUpperCase();
+    return { v4, v6: `0000000000000000FFFF0000${v4}` };
+  }
+  // Full IPv6: expand, then each 32-bit word in host (little-endian) order.
+  const [head = '', tail = ''] = address.split('::');
+  const parts = (s: string) => (s ? s.split(':') : []);
+  const h = parts(head);
+  const t = parts(tail);
+  const groups = [...h, ...Array(8 - h.length - t.length).fill('0'), ...t].map((g) => g.padStart(4, '0'));
+  let v6 = '';
+  for (let w = 0; w < 4; w++) {
+    const word = groups[w * 2]! + groups[w * 2 + 1]!;
+    v6 += word.match(/../g)!.reverse().join('');
+  }
+  return { v6: v6.toUpperCase() };
+}
+
+const hexPort = (port: number) => port.toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * Scans a table for the line whose local end is `local` (and remote end is
+ * `remote`, when given; or which listens, when `listening`). Plain string
+ * search, no parse of the whole table: this runs once per accepted connection.
+ */
+function scan(table: string, local: string, remote: string | undefined, listening: boolean): SocketEntry | undefined {
+  const needle = ` ${local} `;
+  let at = table.indexOf(needle);
+  while (at >= 0) {
+    const end = table.indexOf('\n', at);
+    const line = table.slice(at + 1, end < 0 ? undefined : end);
+    const fields = line.trim().split(/\s+/);
+    // local rem st tx:rx tr:when retrnsmt uid timeout inode
+    if (fields.length >= 9 && (remote === undefined || fields[1] === remote) && (!listening || fields[2] === LISTEN)) {
+      return { uid: Number(fields[6]), inode: Number(fields[8]) };
+    }
+    at = table.indexOf(needle, at + 1);
+  }
+  return undefined;
+}
+
+function read(file: string): string {
+  try { return readFileSync(file, 'latin1'); } catch { return ''; }
+}
+
+/**
+ * The owner of the client socket of a connection we accepted: the line whose
+ * local end is the client's address and whose remote end is ours.
+ * Undefined when it cannot be found, or when the socket has no owner any more
+ * (closed right after sending: uid 0, inode 0 — never taken for root).
+ */
+export function peerOf(remoteAddress: string, remotePort: number, localAddress: string, localPort: number): SocketEntry | undefined {
+  const peer = hexAddress(remoteAddress);
+  const us = hexAddress(localAddress);
+  let entry: SocketEntry | undefined;
+  if (peer.v4 && us.v4) entry = scan(read('/proc/net/tcp'), `${peer.v4}:${hexPort(remotePort)}`, `${us.v4}:${hexPort(localPort)}`, false);
+  entry ??= scan(read('/proc/net/tcp6'), `${peer.v6}:${hexPort(remotePort)}`, `${us.v6}:${hexPort(localPort)}`, false);
+  return entry && entry.inode !== 0 ? entry : undefined;
+}
+
+/** The owner of the socket listening on 127.0.0.1:port (or on every address), if any is seen. */
+export function listenerOf(port: number, address = '127.0.0.1'): SocketEntry | undefined {
+  const p = hexPort(port);
+  const { v4, v6 } = hexAddress(address);
+  const tcp = read('/proc/net/tcp');
+  const entry = (v4 ? scan(tcp, `${v4}:${p}`, undefined, true) : undefined)
+    ?? scan(tcp, `00000000:${p}`, undefined, true)
+    ?? scan(read('/proc/net/tcp6'), `${v6}:${p}`, undefined, true)
+    ?? scan(read('/proc/net/tcp6'), `00000000000000000000000000000000:${p}`, undefined, true);
+  return entry && entry.inode !== 0 ? entry : undefined;
+}
+
+/** The uid of whoever listens on 127.0.0.1:port; undefined when nobody is seen (or not on Linux). */
+export function listenerUid(port: number): number | undefined {
+  return listenerOf(port)?.uid;
+}
+
+/** Does process `pid` hold the socket with this inode (/proc/<pid>/fd)? */
+export function pidHoldsSocket(pid: number, inode: number): boolean {
+  const target = `socket:[${inode}]`;
+  let fds: string[];
+  try { fds = readdirSync(`/proc/${pid}/fd`); } catch { return false; }
+  for (const fd of fds) {
+    try { if (readlinkSync(`/proc/${pid}/fd/${fd}`) === target) return true; } catch { /* closed meanwhile */ }
+  }
+  return false;
+}
+
+/** Our own uid (undefined where there are no uids). */
+export function ownUid(): number | undefined {
+  return process.getuid?.();
+}
