@@ -7,6 +7,7 @@ import { VERSION } from '../util/version.ts';
 import { isMessage, isResponse, type Message, type Response } from '../gateway/jsonrpc.ts';
 import type { Logger } from './log.ts';
 import { redact } from '../util/redact.ts';
+import { listenerOf, listenerOwnedBy } from '../ensure/peer.ts';
 
 export type ChildState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
 
@@ -49,6 +50,8 @@ export class SupervisedChild extends EventEmitter {
   initResult: Record<string, unknown> | undefined;
   /** The internal port of an http child. */
   internalPort: number | undefined;
+  private listenerInode: number | undefined;
+  private listenerCheckedAt = 0;
 
   private process: ChildProcess | undefined;
   /** Settles when the current process has exited (or failed to start). */
@@ -77,6 +80,17 @@ export class SupervisedChild extends EventEmitter {
       const done = () => { clearTimeout(timer); resolve(this.state === 'ready'); };
       this.waiters.push(done);
     });
+  }
+
+  /**
+   * An http child's port is still held by the socket it listened on (checked
+   * at most once a second: cheap on the proxied path). False: someone else's.
+   */
+  listenerStillOurs(): boolean {
+    if (this.listenerInode === undefined || this.internalPort === undefined) return true;
+    if (Date.now() - this.listenerCheckedAt < 1000) return true;
+    this.listenerCheckedAt = Date.now();
+    return listenerOf(this.internalPort)?.inode === this.listenerInode;
   }
 
   /** Writes one message to a stdio child; false when it is not running. */
@@ -309,7 +323,14 @@ export class SupervisedChild extends EventEmitter {
     const deadline = Date.now() + this.def.startTimeoutMs;
     while (Date.now() < deadline) {
       if (generation !== this.generation || !this.process || this.process.exitCode !== null || this.process.signalCode !== null) return 'exited';
-      if (await canConnect(port)) return true;
+      if (await canConnect(port)) {
+        // The port was free a moment ago; whoever listens now must be this child (not another account that took it).
+        const owner = listenerOwnedBy(port, this.process.pid!);
+        if (owner && 'foreign' in owner) return owner.foreign;
+        this.listenerInode = owner?.inode;
+        this.listenerCheckedAt = Date.now();
+        return true;
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     return `did not listen on port ${port} within ${Math.round(this.def.startTimeoutMs / 1000)} s`;

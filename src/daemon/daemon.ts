@@ -15,6 +15,7 @@ import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { Access } from './access.ts';
 import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
 import { SessionStore } from '../gateway/session-store.ts';
+import { adapters, syncClients } from '../clients/index.ts';
 import { ServerUnit } from './server-unit.ts';
 import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
 
@@ -259,11 +260,29 @@ export class Daemon {
     }
     if (Date.now() - this.lastActivity >= minutes * 60_000) {
       this.log(`idle for ${minutes} min with no client; stopping (the next cd or prompt in the project brings it back)`);
-      void this.stop().then(() => {
+      void this.stop().then(async () => {
+        await this.withdrawClientEntries();
         // What a hook's link points at: its next prompt sees it and ensures again.
         try { writeFileSync(join(this.stateDir, IDLE_STOPPED), '', { mode: 0o600 }); } catch { /* the next cd still works */ }
         process.exit(0);
       });
+    }
+  }
+
+  /**
+   * Once the port is let go, client files must not name it: whoever binds it
+   * next would get every client started without a cd (an IDE). The entries
+   * come back with the next ensure (the hook's next prompt, a cd, exec).
+   */
+  private async withdrawClientEntries(): Promise<void> {
+    const started = Date.now();
+    try {
+      const chosen = this.config.settings.clients.map((name) => adapters[name]).filter((a) => a !== undefined);
+      const results = await syncClients(this.options.root, this.stateDir, chosen, []);
+      const written = results.filter((r) => r.status === 'written').map((r) => r.file);
+      this.log(`took mcp-auto's entries out of ${written.length ? written.join(', ') : 'no client file'} in ${Date.now() - started} ms (the next ensure puts them back)`);
+    } catch (error) {
+      this.log(`could not take the entries out of the client files: ${errorMessage(error)}`);
     }
   }
 

@@ -113,3 +113,34 @@ export function pidHoldsSocket(pid: number, inode: number): boolean {
 export function ownUid(): number | undefined {
   return process.getuid?.();
 }
+
+/**
+ * Is the socket listening on 127.0.0.1:port ours and held by process `pid`
+ * or one of its process group (npx → node, uvx → python)? Returns the
+ * listener's inode when so. Linux only (elsewhere: undefined, not checked).
+ */
+export function listenerOwnedBy(port: number, pid: number): { inode: number } | { foreign: string } | undefined {
+  if (!canSeeSockets()) return undefined;
+  const entry = listenerOf(port);
+  if (!entry) return { foreign: `nothing is seen listening on port ${port}` };
+  if (entry.uid !== ownUid()) return { foreign: `port ${port} is held by another account (uid ${entry.uid})` };
+  for (const candidate of groupOf(pid)) if (pidHoldsSocket(candidate, entry.inode)) return { inode: entry.inode };
+  return { foreign: `port ${port} is held by a process outside the server's process group` };
+}
+
+/** `pid` and every process in the group it leads. */
+function groupOf(pid: number): number[] {
+  const pids = [pid];
+  let entries: string[] = [];
+  try { entries = readdirSync('/proc'); } catch { return pids; }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name) || Number(name) === pid) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      // pid (comm) state ppid pgrp …: comm may hold spaces, so count from its ')'.
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp === pid) pids.push(Number(name));
+    } catch { /* gone */ }
+  }
+  return pids;
+}
