@@ -405,16 +405,22 @@ test('7. a body that does not arrive in 10 s gets 408; the 65th open stream of o
     s.on('error', () => resolve(got));
   });
   const streams: AbortController[] = [];
+  // Held (and read), so that no stream is cancelled when its Response is collected.
+  const open: Array<ReadableStreamDefaultReader<Uint8Array>> = [];
   try {
     for (let i = 0; i < 64; i++) {
       const ctl = new AbortController();
       streams.push(ctl);
       const res = await fetch(`http://127.0.0.1:${port}/servers/everything/sse`, { headers: { accept: 'text/event-stream' }, signal: ctl.signal });
       assert.equal(res.status, 200, `stream ${i + 1}`);
+      const reader = res.body!.getReader();
+      open.push(reader);
+      void reader.read().catch(() => { /* aborted at the end */ });
     }
     const over = await fetch(`http://127.0.0.1:${port}/servers/everything/sse`, { headers: { accept: 'text/event-stream' } });
     assert.equal(over.status, 429);
     assert.match(((await over.json()) as { error: string }).error, /too many open event streams from this account \(at most 64\)/);
+    assert.equal(open.length, 64);
   } finally {
     for (const ctl of streams) ctl.abort();
   }
