@@ -369,7 +369,8 @@ test('7. a body that does not arrive in 10 s gets 408; the 65th open stream of o
   const waited = Date.now() - started;
   assert.match(answer, /^HTTP\/1\.1 408/);
   assert.match(answer, /the request body did not arrive within 10 s/);
-  assert.ok(waited >= 9_500 && waited < 13_000, `408 after ${waited} ms`);
+  // Not before 10 s; the upper bound is loose (a loaded 2-core machine).
+  assert.ok(waited >= 9_500 && waited < 20_000, `408 after ${waited} ms`);
   // Streams closed: room again.
   await waitFor(async () => {
     const ctl = new AbortController();

@@ -3,7 +3,7 @@
 // arrive in time; a bound on open event streams per account.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { canSeeSockets, ownUid, peerOf } from '../ensure/peer.ts';
+import { canSeeSockets, ownUid, PeerTable } from '../ensure/peer.ts';
 import { sendError } from '../gateway/http-util.ts';
 import type { Logger } from './log.ts';
 
@@ -16,9 +16,11 @@ const LOG_EVERY_MS = 10_000;
 interface Peer { uid: number | undefined; refused?: string }
 
 export class Access {
-  private readonly peers = new WeakMap<Socket, Peer>();
+  /** Each accepted connection's account, looked up once (keep-alive requests reuse it). */
+  private readonly peers = new WeakMap<Socket, Peer | Promise<Peer>>();
   private readonly streams = new Map<string, number>();
   private readonly me = ownUid();
+  private readonly table = new PeerTable();
   /** Linux: the kernel's socket tables say who connects. Elsewhere token auth is the default. */
   readonly ownerOnly = canSeeSockets() && this.me !== undefined;
   private lastLogged = 0;
@@ -26,25 +28,44 @@ export class Access {
 
   constructor(private readonly log: Logger) {}
 
-  /** At accept: one lookup per TCP connection (keep-alive requests reuse it). */
+  /** At accept: starts the one lookup of this connection's account. */
   accept(socket: Socket): void {
     if (!this.ownerOnly) return;
     const remote = socket.remoteAddress ?? '';
     // Only loopback peers are in the table as local sockets; other hosts reach
     // us only with --unsafe-expose, which needs the token.
     if (!isLoopback(remote)) return;
-    const entry = peerOf(remote, socket.remotePort ?? 0, socket.localAddress ?? '', socket.localPort ?? 0);
-    let peer: Peer;
-    if (!entry) peer = { uid: undefined, refused: 'cannot tell which account this connection comes from (its socket is gone); refused' };
-    else if (entry.uid !== this.me) peer = { uid: entry.uid, refused: `this daemon serves only its owner (uid ${this.me}); connections from uid ${entry.uid} are refused` };
-    else peer = { uid: entry.uid };
-    this.peers.set(socket, peer);
-    if (peer.refused) this.note(`refused a connection from ${remote}:${socket.remotePort}: ${peer.refused}`);
+    const remotePort = socket.remotePort ?? 0;
+    const pending = this.table.lookup(remote, remotePort, socket.localAddress ?? '', socket.localPort ?? 0).then((entry) => {
+      let peer: Peer;
+      if (!entry) peer = { uid: undefined, refused: 'cannot tell which account this connection comes from (its socket is gone); refused' };
+      else if (entry.uid !== this.me) peer = { uid: entry.uid, refused: `this daemon serves only its owner (uid ${this.me}); connections from uid ${entry.uid} are refused` };
+      else peer = { uid: entry.uid };
+      this.peers.set(socket, peer);
+      if (peer.refused) this.note(`refused a connection from ${remote}:${remotePort}: ${peer.refused}`);
+      return peer;
+    });
+    this.peers.set(socket, pending);
   }
 
-  /** Answers 403 (and closes) when the connection's account may not get in; true when refused. */
-  refuse(req: IncomingMessage, res: ServerResponse): boolean {
-    const refused = this.peers.get(req.socket)?.refused;
+  /** The connection's account: at once after its first request (no /proc read per request). */
+  private peer(req: IncomingMessage): Peer | Promise<Peer> | undefined {
+    return this.peers.get(req.socket);
+  }
+
+  /**
+   * Answers 403 (and closes) when the connection's account may not get in:
+   * true when refused. A plain boolean once the connection's lookup settled
+   * (every request after its first), so the hot path stays synchronous.
+   */
+  refuse(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
+    const peer = this.peer(req);
+    if (peer instanceof Promise) return peer.then((p) => this.answer(p, req, res));
+    return this.answer(peer, req, res);
+  }
+
+  private answer(peer: Peer | undefined, req: IncomingMessage, res: ServerResponse): boolean {
+    const refused = peer?.refused;
     if (!refused) return false;
     res.shouldKeepAlive = false;
     sendError(res, 403, refused, { connection: 'close' });
@@ -77,7 +98,9 @@ export class Access {
    */
   limitStreams(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET') return false;
-    const key = String(this.peers.get(req.socket)?.uid ?? req.socket.remoteAddress ?? 'unknown');
+    const peer = this.peer(req);
+    // By now refuse() has settled the lookup.
+    const key = String((peer && !(peer instanceof Promise) ? peer.uid : undefined) ?? req.socket.remoteAddress ?? 'unknown');
     const open = this.streams.get(key) ?? 0;
     if (open >= MAX_STREAMS_PER_PEER) {
       this.note(`refused a stream: ${open} already open for ${key}`);

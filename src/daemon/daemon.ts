@@ -138,7 +138,11 @@ export class Daemon {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (this.access.refuse(req, res)) return;
+    // The body's deadline runs from the request's arrival, lookup included.
+    this.access.bodyDeadline(req, res);
+    // A promise only on a connection's first request (its account being looked up).
+    const refused = this.access.refuse(req, res);
+    if (refused === true || (refused !== false && await refused)) return;
     const exposed = this.options.host ? [`${this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host}:${this.options.port}`] : [];
     const refusal = checkHostAndOrigin(req, this.options.port, exposed);
     if (refusal) {
@@ -148,7 +152,6 @@ export class Daemon {
     const url = new URL(req.url ?? '/', this.base);
     const path = url.pathname;
     if (path === '/health') return this.health(req, res, url);
-    this.access.bodyDeadline(req, res);
     const match = /^\/servers\/([^/]+)(\/[^/]*)$/.exec(path);
     if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
     if (this.token !== undefined && !bearerMatches(req, this.token)) {

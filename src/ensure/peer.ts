@@ -2,6 +2,7 @@
 // tcp6 (as identd finds it). Linux only: elsewhere every lookup says
 // "unknown" and callers fall back to the challenge (and token auth).
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 /** One socket as the kernel lists it; uid 0 with inode 0 means "no owner" (an orphaned, closing socket). */
 export interface SocketEntry { uid: number; inode: number }
@@ -73,12 +74,49 @@ function read(file: string): string {
  * (closed right after sending: uid 0, inode 0 — never taken for root).
  */
 export function peerOf(remoteAddress: string, remotePort: number, localAddress: string, localPort: number): SocketEntry | undefined {
+  return findPeer({ tcp: read('/proc/net/tcp'), tcp6: () => read('/proc/net/tcp6') }, remoteAddress, remotePort, localAddress, localPort);
+}
+
+function findPeer(tables: { tcp: string; tcp6: () => string }, remoteAddress: string, remotePort: number, localAddress: string, localPort: number): SocketEntry | undefined {
   const peer = hexAddress(remoteAddress);
   const us = hexAddress(localAddress);
   let entry: SocketEntry | undefined;
-  if (peer.v4 && us.v4) entry = scan(read('/proc/net/tcp'), `${peer.v4}:${hexPort(remotePort)}`, `${us.v4}:${hexPort(localPort)}`, false);
-  entry ??= scan(read('/proc/net/tcp6'), `${peer.v6}:${hexPort(remotePort)}`, `${us.v6}:${hexPort(localPort)}`, false);
+  if (peer.v4 && us.v4) entry = scan(tables.tcp, `${peer.v4}:${hexPort(remotePort)}`, `${us.v4}:${hexPort(localPort)}`, false);
+  entry ??= scan(tables.tcp6(), `${peer.v6}:${hexPort(remotePort)}`, `${us.v6}:${hexPort(localPort)}`, false);
   return entry && entry.inode !== 0 ? entry : undefined;
+}
+
+interface PeerQuery { remoteAddress: string; remotePort: number; localAddress: string; localPort: number; resolve: (entry: SocketEntry | undefined) => void }
+
+/**
+ * Peer lookups for a server, off the event loop and batched: the kernel takes
+ * milliseconds to write /proc/net/tcp (it walks its whole hash table), so one
+ * read, in the thread pool, answers every connection accepted before it began.
+ */
+export class PeerTable {
+  private queue: PeerQuery[] = [];
+  private reading = false;
+
+  lookup(remoteAddress: string, remotePort: number, localAddress: string, localPort: number): Promise<SocketEntry | undefined> {
+    return new Promise((resolve) => {
+      this.queue.push({ remoteAddress, remotePort, localAddress, localPort, resolve });
+      if (!this.reading) void this.readBatch();
+    });
+  }
+
+  private async readBatch(): Promise<void> {
+    this.reading = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      const tcp = await readFile('/proc/net/tcp', 'latin1').catch(() => '');
+      let tcp6: string | undefined;
+      const needs6 = batch.some((q) => !/^(?:::ffff:)?\d+\.\d+\.\d+\.\d+$/i.test(q.remoteAddress));
+      if (needs6) tcp6 = await readFile('/proc/net/tcp6', 'latin1').catch(() => '');
+      for (const q of batch) q.resolve(findPeer({ tcp, tcp6: () => tcp6 ?? read('/proc/net/tcp6') }, q.remoteAddress, q.remotePort, q.localAddress, q.localPort));
+    }
+    this.reading = false;
+  }
 }
 
 /** The owner of the socket listening on 127.0.0.1:port (or on every address), if any is seen. */
