@@ -1,7 +1,7 @@
 // Who is on the other end of a loopback TCP socket, from /proc/net/tcp and
 // tcp6 (as identd finds it). Linux only: elsewhere every lookup says
 // "unknown" and callers fall back to the challenge (and token auth).
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /** One socket as the kernel lists it; uid 0 with inode 0 means "no owner" (an orphaned, closing socket). */
@@ -11,12 +11,8 @@ const LISTEN = '0A';
 
 /** True where the kernel's socket tables can be read (Linux). */
 export function canSeeSockets(): boolean {
-  try {
-    readFileSync('/proc/net/tcp', { encoding: 'latin1', flag: 'r' });
-    return true;
-  } catch {
-    return false;
-  }
+  // Existence only: reading the table costs the kernel milliseconds.
+  return existsSync('/proc/net/tcp');
 }
 
 /** /proc/net/tcp's form of an address: IPv4 as one little-endian word, IPv6 as four. */
@@ -123,11 +119,13 @@ export class PeerTable {
 export function listenerOf(port: number, address = '127.0.0.1'): SocketEntry | undefined {
   const p = hexPort(port);
   const { v4, v6 } = hexAddress(address);
+  // Each table read once, tcp6 only when needed: the kernel takes milliseconds to write one.
   const tcp = read('/proc/net/tcp');
-  const entry = (v4 ? scan(tcp, `${v4}:${p}`, undefined, true) : undefined)
-    ?? scan(tcp, `00000000:${p}`, undefined, true)
-    ?? scan(read('/proc/net/tcp6'), `${v6}:${p}`, undefined, true)
-    ?? scan(read('/proc/net/tcp6'), `00000000000000000000000000000000:${p}`, undefined, true);
+  let entry = (v4 ? scan(tcp, `${v4}:${p}`, undefined, true) : undefined) ?? scan(tcp, `00000000:${p}`, undefined, true);
+  if (!entry) {
+    const tcp6 = read('/proc/net/tcp6');
+    entry = scan(tcp6, `${v6}:${p}`, undefined, true) ?? scan(tcp6, `00000000000000000000000000000000:${p}`, undefined, true);
+  }
   return entry && entry.inode !== 0 ? entry : undefined;
 }
 
