@@ -52,6 +52,8 @@ export class SessionStore {
   private writing = false;
   private dirty = false;
   private failing = false;
+  /** Bumped by each synchronous flush: an asynchronous write begun before it must not land after it. */
+  private flushes = 0;
 
   constructor(private readonly file: string, private readonly log: Logger) {
     try {
@@ -103,6 +105,7 @@ export class SessionStore {
   /** Synchronous write, for the daemon's last act before it exits. */
   flush(): void {
     this.dirty = false;
+    this.flushes++;
     const tmp = this.tempName();
     try {
       writeFileSync(tmp, this.serialize(), { mode: 0o600 });
@@ -116,11 +119,6 @@ export class SessionStore {
     }
   }
 
-  /** Resolves once everything saved so far is on disk (tests, and a daemon stopping). */
-  async settled(): Promise<void> {
-    while (this.writing || this.dirty) await new Promise((r) => setTimeout(r, 5));
-  }
-
   /** A write soon, off the request path (the next turn of the event loop). */
   private schedule(): void {
     this.dirty = true;
@@ -131,6 +129,7 @@ export class SessionStore {
     if (this.writing || !this.dirty) return;
     this.writing = true;
     this.dirty = false;
+    const flushes = this.flushes;
     const tmp = this.tempName();
     try {
       const handle = await open(tmp, 'wx', 0o600);
@@ -140,8 +139,12 @@ export class SessionStore {
       } finally {
         await handle.close();
       }
-      await rename(tmp, this.file);
-      this.saved();
+      if (flushes === this.flushes) {
+        await rename(tmp, this.file);
+        this.saved();
+      } else {
+        await unlink(tmp);
+      }
     } catch (error) {
       await unlink(tmp).catch(() => { /* never made */ });
       this.failed(error);
