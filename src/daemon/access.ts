@@ -3,7 +3,7 @@
 // arrive in time; a bound on open event streams per account.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { canSeeSockets, ownUid, PeerTable } from '../ensure/peer.ts';
+import { canSeeSockets, ownUid, peerOf } from '../ensure/peer.ts';
 import { sendError } from '../gateway/http-util.ts';
 import type { Logger } from './log.ts';
 
@@ -20,7 +20,6 @@ export class Access {
   private readonly peers = new WeakMap<Socket, Peer | Promise<Peer>>();
   private readonly streams = new Map<string, number>();
   private readonly me = ownUid();
-  private readonly table = new PeerTable();
   /** Linux: the kernel's socket tables say who connects. Elsewhere token auth is the default. */
   readonly ownerOnly = canSeeSockets() && this.me !== undefined;
   private lastLogged = 0;
@@ -28,7 +27,11 @@ export class Access {
 
   constructor(private readonly log: Logger) {}
 
-  /** At accept: starts the one lookup of this connection's account. */
+  /**
+   * At accept: the one lookup of this connection's account, synchronous (a
+   * few ms, once per connection). Not in the thread pool: queued behind a
+   * slow fsync there, a verdict could take seconds.
+   */
   accept(socket: Socket): void {
     if (!this.ownerOnly) return;
     const remote = socket.remoteAddress ?? '';
@@ -36,16 +39,13 @@ export class Access {
     // us only with --unsafe-expose, which needs the token.
     if (!isLoopback(remote)) return;
     const remotePort = socket.remotePort ?? 0;
-    const pending = this.table.lookup(remote, remotePort, socket.localAddress ?? '', socket.localPort ?? 0).then((entry) => {
-      let peer: Peer;
-      if (!entry) peer = { uid: undefined, refused: 'cannot tell which account this connection comes from (its socket is gone); refused' };
-      else if (entry.uid !== this.me) peer = { uid: entry.uid, refused: `this daemon serves only its owner (uid ${this.me}); connections from uid ${entry.uid} are refused` };
-      else peer = { uid: entry.uid };
-      this.peers.set(socket, peer);
-      if (peer.refused) this.note(`refused a connection from ${remote}:${remotePort}: ${peer.refused}`);
-      return peer;
-    });
-    this.peers.set(socket, pending);
+    const entry = peerOf(remote, remotePort, socket.localAddress ?? '', socket.localPort ?? 0);
+    let peer: Peer;
+    if (!entry) peer = { uid: undefined, refused: 'cannot tell which account this connection comes from (its socket is gone); refused' };
+    else if (entry.uid !== this.me) peer = { uid: entry.uid, refused: `this daemon serves only its owner (uid ${this.me}); connections from uid ${entry.uid} are refused` };
+    else peer = { uid: entry.uid };
+    this.peers.set(socket, peer);
+    if (peer.refused) this.note(`refused a connection from ${remote}:${remotePort}: ${peer.refused}`);
   }
 
   /** The connection's account: at once after its first request (no /proc read per request). */

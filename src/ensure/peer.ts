@@ -1,8 +1,7 @@
 // Who is on the other end of a loopback TCP socket, from /proc/net/tcp and
 // tcp6 (as identd finds it). Linux only: elsewhere every lookup says
 // "unknown" and callers fall back to the challenge (and token auth).
-import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, readlinkSync } from 'node:fs';
 
 /** One socket as the kernel lists it; uid 0 with inode 0 means "no owner" (an orphaned, closing socket). */
 export interface SocketEntry { uid: number; inode: number }
@@ -59,8 +58,26 @@ function scan(table: string, local: string, remote: string | undefined, listenin
   return undefined;
 }
 
+const buffer = Buffer.allocUnsafe(1 << 20);
+
+/** One table in as few reads as possible (each read makes the kernel walk its hash table again). */
 function read(file: string): string {
-  try { return readFileSync(file, 'latin1'); } catch { return ''; }
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    let size = 0;
+    let got: number;
+    while ((got = readSync(fd, buffer, size, buffer.length - size, null)) > 0) {
+      size += got;
+      // A table over 1 MB (tens of thousands of sockets): read it whole the plain way.
+      if (size === buffer.length) return readFileSync(file, 'latin1');
+    }
+    return buffer.toString('latin1', 0, size);
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -80,39 +97,6 @@ function findPeer(tables: { tcp: string; tcp6: () => string }, remoteAddress: st
   if (peer.v4 && us.v4) entry = scan(tables.tcp, `${peer.v4}:${hexPort(remotePort)}`, `${us.v4}:${hexPort(localPort)}`, false);
   entry ??= scan(tables.tcp6(), `${peer.v6}:${hexPort(remotePort)}`, `${us.v6}:${hexPort(localPort)}`, false);
   return entry && entry.inode !== 0 ? entry : undefined;
-}
-
-interface PeerQuery { remoteAddress: string; remotePort: number; localAddress: string; localPort: number; resolve: (entry: SocketEntry | undefined) => void }
-
-/**
- * Peer lookups for a server, off the event loop and batched: the kernel takes
- * milliseconds to write /proc/net/tcp (it walks its whole hash table), so one
- * read, in the thread pool, answers every connection accepted before it began.
- */
-export class PeerTable {
-  private queue: PeerQuery[] = [];
-  private reading = false;
-
-  lookup(remoteAddress: string, remotePort: number, localAddress: string, localPort: number): Promise<SocketEntry | undefined> {
-    return new Promise((resolve) => {
-      this.queue.push({ remoteAddress, remotePort, localAddress, localPort, resolve });
-      if (!this.reading) void this.readBatch();
-    });
-  }
-
-  private async readBatch(): Promise<void> {
-    this.reading = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      const tcp = await readFile('/proc/net/tcp', 'latin1').catch(() => '');
-      let tcp6: string | undefined;
-      const needs6 = batch.some((q) => !/^(?:::ffff:)?\d+\.\d+\.\d+\.\d+$/i.test(q.remoteAddress));
-      if (needs6) tcp6 = await readFile('/proc/net/tcp6', 'latin1').catch(() => '');
-      for (const q of batch) q.resolve(findPeer({ tcp, tcp6: () => tcp6 ?? read('/proc/net/tcp6') }, q.remoteAddress, q.remotePort, q.localAddress, q.localPort));
-    }
-    this.reading = false;
-  }
 }
 
 /** The owner of the socket listening on 127.0.0.1:port (or on every address), if any is seen. */
