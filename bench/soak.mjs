@@ -9,6 +9,8 @@ import { cpus, tmpdir } from 'node:os';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { createHash } from 'node:crypto';
+import { otherAccountRow, sessionStoreRow } from './soak-accounts.mjs';
 import { cli, everythingBin, makeHome, now, percentile, repo, rssMb, sleep, soakSummary, updateReadme } from './lib.mjs';
 
 const RANGE = [29400, 29499];
@@ -139,13 +141,17 @@ try {
   const growth = (rssEnd - rssStart) / rssStart;
   row(`memory: ${sessions} sessions, ${perSession * sessions} calls`, `RSS after the first 1,000 calls ${rssStart.toFixed(1)} MB → at the end ${rssEnd.toFixed(1)} MB (${(growth * 100).toFixed(1)}%); JS heap in use ${heapStart} → ${heapEnd} MB`, 'within 10%', growth <= 0.10);
 
+  // 5. Other local accounts (issue 13), and the session store at its cap.
+  await otherAccountRow(port, row, Math.max(20, Math.round(100 * scale)));
+  await sessionStoreRow(port, join(env.XDG_STATE_HOME, 'mcp-auto', createHash('sha256').update(root).digest('hex').slice(0, 16)), row);
+
   execFileSync(process.execPath, [cli, 'stop', root], { env });
 } finally {
   try { execFileSync(process.execPath, [cli, 'stop', '--all'], { env, stdio: 'ignore' }); } catch { /* already stopped */ }
   remove();
 }
 
-// 5. Faults and hostile input: the tests `npm test` runs for them, run again here so the table is whole.
+// 6. Faults and hostile input: the tests `npm test` runs for them, run again here so the table is whole.
 const faultTests = [
   ['test/supervision.test.ts', 'never answers initialize', 'a child that never answers initialize → bounded wait, state failed, clear error'],
   ['test/daemon.test.ts', 'garbage to stdout', 'a child that writes garbage to stdout → logged, the session goes on'],

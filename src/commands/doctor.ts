@@ -132,12 +132,12 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
     status = await daemonStatus(root, { tools: true });
   }
   const port = status.kind === 'none' ? hashedPort(root, config.settings.portRange) : status.record.port;
-  const { holder, otherRoot } = await portHolder(port, root);
+  const { holder, otherRoot, why } = await portHolder(port, root);
   const portMessage = {
     free: `port ${port} is free (no daemon yet)`,
     ours: `port ${port} is held by this project's daemon`,
     'other-daemon': `port ${port} is held by the daemon of ${otherRoot}`,
-    foreign: `port ${port} is held by another program`,
+    foreign: why ? `${why}: not this project's daemon` : `port ${port} is held by another program`,
   }[holder];
   const portOk = holder === 'ours' || (holder === 'free' && status.kind === 'none');
   checks.push({

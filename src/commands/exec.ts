@@ -3,6 +3,7 @@ import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { parse } from '../util/args.ts';
 import { ensureRoot, locateRoot } from '../ensure/ensure.ts';
+import { fetchHealth } from '../ensure/daemon-state.ts';
 import { UserError, errorMessage } from '../util/errors.ts';
 
 export const help = `
@@ -30,7 +31,6 @@ Examples:
 const FAILED = 125;
 
 interface ServerHealth { name: string; state: string; lastError: string | null }
-interface Health { root: string; servers: ServerHealth[] }
 
 export async function run(argv: string[]): Promise<number> {
   const dashes = argv.indexOf('--');
@@ -68,8 +68,9 @@ async function waitUntilReady(port: number, timeoutMs: number): Promise<void> {
     for (;;) {
       let waiting: ServerHealth[] = [];
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
-        const health = (await res.json()) as Health;
+        // Proven every time: a port that changed hands meanwhile gets nothing from us.
+        const health = await fetchHealth(port, { timeoutMs: 2000 });
+        if (!health) throw new Error('not answering');
         const failed = health.servers.find((s) => s.state === 'failed');
         if (failed) throw new UserError(`server ${failed.name} failed${failed.lastError ? `: ${failed.lastError}` : ''}; see \`mcp-auto logs\``);
         waiting = health.servers.filter((s) => s.state !== 'ready');

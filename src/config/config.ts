@@ -67,7 +67,9 @@ export const defaultSettings: Settings = {
   idleTimeoutMinutes: 30,
   markers: ['.mcp-auto.json', '.git', '.serena/project.yml', '.mcp.json'],
   clients: ['claude'],
-  auth: 'none',
+  // Linux: no token, the daemon lets in only its owner's processes (peer uid
+  // from /proc/net/tcp). Elsewhere the peer cannot be seen: token auth (untested; SECURITY.md).
+  auth: process.platform === 'linux' ? 'none' : 'token',
   trustedRoots: [],
 };
 

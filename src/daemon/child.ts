@@ -7,6 +7,8 @@ import { errorMessage } from '../util/errors.ts';
 import { VERSION } from '../util/version.ts';
 import { isMessage, isResponse, type Message, type Response } from '../gateway/jsonrpc.ts';
 import type { Logger } from './log.ts';
+import { redact } from '../util/redact.ts';
+import { listenerOf, listenerOwnedBy } from '../ensure/peer.ts';
 
 export type ChildState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
 
@@ -51,6 +53,8 @@ export class SupervisedChild extends EventEmitter {
   initResult: Record<string, unknown> | undefined;
   /** The internal port of an http child. */
   internalPort: number | undefined;
+  private listenerInode: number | undefined;
+  private listenerCheckedAt = 0;
 
   private process: ChildProcess | undefined;
   /** Settles when the current process has exited (or failed to start). */
@@ -79,6 +83,17 @@ export class SupervisedChild extends EventEmitter {
       const done = () => { clearTimeout(timer); resolve(this.state === 'ready'); };
       this.waiters.push(done);
     });
+  }
+
+  /**
+   * An http child's port is still held by the socket it listened on (checked
+   * at most once a second: cheap on the proxied path). False: someone else's.
+   */
+  listenerStillOurs(): boolean {
+    if (this.listenerInode === undefined || this.internalPort === undefined) return true;
+    if (Date.now() - this.listenerCheckedAt < 1000) return true;
+    this.listenerCheckedAt = Date.now();
+    return listenerOf(this.internalPort)?.inode === this.listenerInode;
   }
 
   /** Writes one message to a stdio child; false when it is not running. */
@@ -138,7 +153,7 @@ export class SupervisedChild extends EventEmitter {
     const plan = launchPlan(def, vars, { root: this.ctx.root, stateDir: this.ctx.stateDir, usersRoot: this.ctx.usersRoot ?? false }, baseEnv);
     if ('refused' in plan) return this.cannotStart(plan.refused);
     const { command, args, cwd, env: childEnv } = plan;
-    this.ctx.log(`server ${def.name}: starting ${command} ${args.join(' ')} (in ${cwd})`);
+    this.ctx.log(redact(`server ${def.name}: starting ${command} ${args.join(' ')} (in ${cwd})`));
     // node:child_process rather than execa: execa's import alone (~20 ms bundled)
     // sat on the path to the first initialize (see "start → first initialize"
     // in `npm run bench`); what we need of it is this one spawn.
@@ -226,8 +241,9 @@ export class SupervisedChild extends EventEmitter {
     this.emit('down', reason);
   }
 
-  private stderrLine(line: string): void {
-    if (!line) return;
+  private stderrLine(raw: string): void {
+    if (!raw) return;
+    const line = redact(raw);
     this.stderrTail.push(line);
     if (this.stderrTail.length > STDERR_TAIL) this.stderrTail.shift();
     this.ctx.log(`server ${this.def.name} stderr: ${line}`);
@@ -256,7 +272,8 @@ export class SupervisedChild extends EventEmitter {
     }
     if (!isMessage(message)) {
       // A child that prints to stdout breaks only itself: log it and go on.
-      this.ctx.log(`server ${this.def.name}: ignored non-JSON-RPC output: ${line.slice(0, 200)}`);
+      // Its length only: what a server prints may be a result's body.
+      this.ctx.log(`server ${this.def.name}: ignored ${line.length} characters of non-JSON-RPC output on stdout`);
       return;
     }
     if (generation !== this.generation) return;
@@ -308,7 +325,14 @@ export class SupervisedChild extends EventEmitter {
     const deadline = Date.now() + this.def.startTimeoutMs;
     while (Date.now() < deadline) {
       if (generation !== this.generation || !this.process || this.process.exitCode !== null || this.process.signalCode !== null) return 'exited';
-      if (await canConnect(port)) return true;
+      if (await canConnect(port)) {
+        // The port was free a moment ago; whoever listens now must be this child (not another account that took it).
+        const owner = listenerOwnedBy(port, this.process.pid!);
+        if (owner && 'foreign' in owner) return owner.foreign;
+        this.listenerInode = owner?.inode;
+        this.listenerCheckedAt = Date.now();
+        return true;
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     return `did not listen on port ${port} within ${Math.round(this.def.startTimeoutMs / 1000)} s`;

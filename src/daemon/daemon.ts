@@ -13,7 +13,10 @@ import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
 import { makeLogger, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
+import { Access } from './access.ts';
+import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
 import { SessionStore } from '../gateway/session-store.ts';
+import { adapters, syncClients } from '../clients/index.ts';
 import { ServerUnit } from './server-unit.ts';
 import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
 
@@ -59,6 +62,9 @@ export class Daemon {
   private timers: NodeJS.Timeout[] = [];
   private stopping: Promise<void> | undefined;
   private closeWatcher: (() => Promise<void>) | undefined;
+  private readonly access: Access;
+  /** Answers /health's challenge: proves to ensure, exec, doctor and stop that this is the root's daemon. */
+  private readonly identity: string;
 
   constructor(readonly options: DaemonOptions) {
     this.stateDir = stateDirFor(options.root);
@@ -66,6 +72,9 @@ export class Daemon {
     this.log = makeLogger();
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
+    this.identity = this.loadSecret(IDENTITY_FILE);
+    this.access = new Access(this.log);
+    // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
     this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 1000 }, (req, res) => {
       this.route(req, res).catch((error: unknown) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
@@ -75,6 +84,7 @@ export class Daemon {
     });
     // Slow-loris: a client that never finishes its headers is cut off.
     this.server.headersTimeout = 10_000;
+    this.server.on('connection', (socket) => this.access.accept(socket));
   }
 
   private get base(): string {
@@ -135,6 +145,11 @@ export class Daemon {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The body's deadline runs from the request's arrival, lookup included.
+    this.access.bodyDeadline(req, res);
+    // A promise only on a connection's first request (its account being looked up).
+    const refused = this.access.refuse(req, res);
+    if (refused === true || (refused !== false && await refused)) return;
     const exposed = this.options.host ? [`${this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host}:${this.options.port}`] : [];
     const refusal = checkHostAndOrigin(req, this.options.port, exposed);
     if (refusal) {
@@ -156,6 +171,7 @@ export class Daemon {
     }
     this.lastActivity = this.lastRequest = Date.now();
     this.requestsSinceCollect++;
+    if (this.access.limitStreams(req, res)) return;
     return unit.handle(req, res, match[2]!, url);
   }
 
@@ -165,7 +181,9 @@ export class Daemon {
     if (url.searchParams.get('tools') === '1') await Promise.all([...this.units.values()].map((u) => u.measureTools(2_000)));
     const authorized = this.token === undefined || bearerMatches(req, this.token);
     const servers = [...this.units.values()].map((u) => u.health());
+    const challenge = url.searchParams.get('challenge');
     sendJson(res, 200, {
+      ...(challenge ? { proof: identityProof(this.identity, challenge.slice(0, 128), this.options.root, this.options.port) } : {}),
       root: this.options.root,
       port: this.options.port,
       pid: process.pid,
@@ -252,11 +270,29 @@ export class Daemon {
     }
     if (Date.now() - this.lastActivity >= minutes * 60_000) {
       this.log(`idle for ${minutes} min with no client; stopping (the next cd or prompt in the project brings it back)`);
-      void this.stop().then(() => {
+      void this.stop().then(async () => {
+        await this.withdrawClientEntries();
         // What a hook's link points at: its next prompt sees it and ensures again.
         try { writeFileSync(join(this.stateDir, IDLE_STOPPED), '', { mode: 0o600 }); } catch { /* the next cd still works */ }
         process.exit(0);
       });
+    }
+  }
+
+  /**
+   * Once the port is let go, client files must not name it: whoever binds it
+   * next would get every client started without a cd (an IDE). The entries
+   * come back with the next ensure (the hook's next prompt, a cd, exec).
+   */
+  private async withdrawClientEntries(): Promise<void> {
+    const started = Date.now();
+    try {
+      const chosen = this.config.settings.clients.map((name) => adapters[name]).filter((a) => a !== undefined);
+      const results = await syncClients(this.options.root, this.stateDir, chosen, []);
+      const written = results.filter((r) => r.status === 'written').map((r) => r.file);
+      this.log(`took mcp-auto's entries out of ${written.length ? written.join(', ') : 'no client file'} in ${Date.now() - started} ms (the next ensure puts them back)`);
+    } catch (error) {
+      this.log(`could not take the entries out of the client files: ${errorMessage(error)}`);
     }
   }
 
@@ -281,15 +317,20 @@ export class Daemon {
   }
 
   private loadToken(): string {
-    const file = join(this.stateDir, 'token');
+    return this.loadSecret('token');
+  }
+
+  /** A secret kept in the 0700 state dir (0600): the bearer token, the identity secret. */
+  private loadSecret(name: string): string {
+    const file = join(this.stateDir, name);
     try {
-      const token = readFileSync(file, 'utf8').trim();
-      if (token.length >= 32) return token;
+      const secret = readFileSync(file, 'utf8').trim();
+      if (secret.length >= 32) return secret;
     } catch { /* make one */ }
-    const token = randomBytes(32).toString('base64url');
-    writeFileAtomic(file, `${token}\n`, 0o600);
+    const secret = randomBytes(32).toString('base64url');
+    writeFileAtomic(file, `${secret}\n`, 0o600);
     chmodSync(file, 0o600);
-    return token;
+    return secret;
   }
 
   /** Children of a daemon that was killed -9 survive in their own process groups: stop them. */

@@ -1,8 +1,10 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { stateDirFor, stateHome } from '../config/paths.ts';
 import type { ToolStats } from '../gateway/tool-filter.ts';
+import { listenerOf, ownUid } from './peer.ts';
 
 /** What daemon.json holds (written by the daemon once its port is bound). */
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
@@ -42,28 +44,77 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/** What the daemon signs: a challenge only its own root's state dir can answer, bound to root and port (no relaying). */
+export function identityProof(secret: string, nonce: string, root: string, port: number): string {
+  return createHmac('sha256', secret).update(`${nonce}\n${root}\n${port}`).digest('base64url');
+}
+
+/** The root's identity secret (in its 0700 state dir); undefined when there is none yet. */
+export function readIdentitySecret(root: string): string | undefined {
+  try { return readFileSync(join(stateDirFor(root), IDENTITY_FILE), 'utf8').trim() || undefined; } catch { return undefined; }
+}
+
+export const IDENTITY_FILE = 'identity';
+
+/** What answers on a port: a proven daemon of ours, or a listener that is not (and why). */
+export type Probe =
+  | { kind: 'proven'; health: Health }
+  | { kind: 'impostor'; why: string; root?: string }
+  | { kind: 'nothing' };
+
 /**
- * GET /health with a short timeout; undefined when nothing (or not an
- * mcp-auto daemon) answers. node:http, not fetch: it loads in a fraction of
- * the time, and `ensure` runs on every new directory.
+ * GET /health with a challenge, and trust the answer only once proven: on
+ * Linux the listening socket must be ours (/proc/net/tcp), and everywhere the
+ * answer must carry the HMAC of our nonce under the secret in that root's
+ * state dir. Whoever else answers (another account that took the port) is an
+ * impostor: nothing is written for it and no token is ever sent to it.
  */
-export function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; token?: string; tools?: boolean } = {}): Promise<Health | undefined> {
+export async function probeHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; tools?: boolean } = {}): Promise<Probe> {
+  const listener = listenerOf(port);
+  const me = ownUid();
+  if (listener && me !== undefined && listener.uid !== me) return { kind: 'impostor', why: `port ${port} is held by another account (uid ${listener.uid})` };
+  const nonce = randomBytes(18).toString('base64url');
+  // tools=1: the daemon measures its servers' tool lists first (status, doctor; never ensure).
+  const answer = await getHealth(port, `/health?challenge=${nonce}${opts.ensure ? '&ensure=1' : opts.tools ? '&tools=1' : ''}`, opts.timeoutMs ?? 1000);
+  if (answer === undefined) return { kind: 'nothing' };
+  if (answer === 'not-health') return { kind: 'impostor', why: `port ${port} is held by a program that is not an mcp-auto daemon` };
+  const secret = readIdentitySecret(answer.root);
+  const proof = (answer as Health & { proof?: unknown }).proof;
+  if (!secret || typeof proof !== 'string' || proof !== identityProof(secret, nonce, answer.root, port)) {
+    return { kind: 'impostor', root: answer.root, why: `port ${port} answers as the daemon of ${answer.root} but cannot prove it` };
+  }
+  return { kind: 'proven', health: answer };
+}
+
+/**
+ * A proven daemon's /health; undefined when nothing (or anything unproven)
+ * answers. node:http, not fetch: it loads in a fraction of the time, and
+ * `ensure` runs on every new directory. A token goes only to a proven daemon.
+ */
+export async function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; token?: string; tools?: boolean } = {}): Promise<Health | undefined> {
+  const probe = await probeHealth(port, opts);
+  if (probe.kind !== 'proven') return undefined;
+  if (!opts.token) return probe.health;
+  const answer = await getHealth(port, opts.tools ? '/health?tools=1' : '/health', opts.timeoutMs ?? 1000, opts.token);
+  return typeof answer === 'object' && answer.root === probe.health.root ? answer : undefined;
+}
+
+function getHealth(port: number, path: string, timeoutMs: number, token?: string): Promise<Health | 'not-health' | undefined> {
   return new Promise((resolve) => {
     const req = get({
-      // tools=1: the daemon measures its servers' tool lists first (status, doctor; never ensure).
-      host: '127.0.0.1', port, path: opts.ensure ? '/health?ensure=1' : opts.tools ? '/health?tools=1' : '/health',
-      headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
-      timeout: opts.timeoutMs ?? 1000,
+      host: '127.0.0.1', port, path,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      timeout: timeoutMs,
     }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('data', (chunk: string) => { if (body.length < 1 << 20) body += chunk; });
       res.on('end', () => {
         try {
           const health = JSON.parse(body) as Health;
-          resolve(res.statusCode === 200 && typeof health.root === 'string' && Array.isArray(health.servers) ? health : undefined);
+          resolve(res.statusCode === 200 && typeof health.root === 'string' && Array.isArray(health.servers) ? health : 'not-health');
         } catch {
-          resolve(undefined);
+          resolve('not-health');
         }
       });
     });
@@ -82,8 +133,10 @@ export async function daemonStatus(root: string, opts: { ensure?: boolean; tools
   const record = recordFor(root);
   if (!record) return { kind: 'none' };
   if (!pidAlive(record.pid)) return { kind: 'stale', record, why: `pid ${record.pid} is not running` };
-  const health = await fetchHealth(record.port, { ensure: opts.ensure, tools: opts.tools, timeoutMs: opts.tools ? 3000 : undefined });
-  if (!health) return { kind: 'stale', record, why: `nothing answers on port ${record.port}` };
+  const probe = await probeHealth(record.port, { ensure: opts.ensure, tools: opts.tools, timeoutMs: opts.tools ? 3000 : undefined });
+  if (probe.kind === 'nothing') return { kind: 'stale', record, why: `nothing answers on port ${record.port}` };
+  if (probe.kind === 'impostor') return { kind: 'stale', record, why: probe.why };
+  const { health } = probe;
   if (health.root !== root) return { kind: 'stale', record, why: `port ${record.port} serves ${health.root}` };
   return { kind: 'running', record, health };
 }

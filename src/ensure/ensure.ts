@@ -82,6 +82,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
   const stateDir = stateDirFor(root);
   const { config, trust, problem } = projectConfig(root);
   let started = false;
+  const impostors: string[] = [];
   let status = await daemonStatus(root, { ensure: true });
   let health: Health;
   if (status.kind === 'running' && !olderThan(status.health.version, VERSION)) {
@@ -97,7 +98,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
         await stopOld(status.record.pid, status.record.port);
       }
       started = true;
-      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'none' ? undefined : status.record.port);
+      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'none' ? undefined : status.record.port, impostors);
     });
   }
   const entries = managedEntries(config, health.port);
@@ -108,7 +109,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
     return adapter;
   });
   const clients = await syncClients(root, stateDir, chosen, entries);
-  const notices = noticesFor(root, trust, clients, problem);
+  const notices = [...impostors.map((why) => `mcp-auto: ${why}; not ours, so the daemon moved to port ${health.port}`), ...noticesFor(root, trust, clients, problem)];
   const token = config.settings.auth === 'token' ? readToken(stateDir) : undefined;
   return {
     root, marker, port: health.port, url: `http://127.0.0.1:${health.port}`, pid: health.pid, started, trust,
@@ -150,10 +151,11 @@ async function stopOld(pid: number, port: number): Promise<void> {
   while (!(await canBind(port)) && Date.now() < bound) await sleep();
 }
 
-async function startDaemon(root: string, stateDir: string, range: [number, number], previousPort: number | undefined): Promise<Health> {
+async function startDaemon(root: string, stateDir: string, range: [number, number], previousPort: number | undefined, impostors: string[]): Promise<Health> {
   const tried = new Set<number>();
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { port, holder } = await choosePortAvoiding(root, range, tried, previousPort);
+    const { port, holder, impostors: seen } = await choosePortAvoiding(root, range, tried, previousPort);
+    for (const why of seen) if (!impostors.includes(why)) impostors.push(why);
     if (holder === 'ours') {
       const health = await fetchHealth(port, { ensure: true });
       if (health) return health;
@@ -174,8 +176,12 @@ async function choosePortAvoiding(root: string, range: [number, number], tried: 
   // A daemon killed -9 comes back on the port clients already know, if it is free.
   if (previous !== undefined && !tried.has(previous)) {
     const { portHolder } = await import('./port.ts');
-    const { holder } = await portHolder(previous, root);
-    if (holder === 'free' || holder === 'ours') return { port: previous, holder };
+    const { holder, why } = await portHolder(previous, root);
+    if (holder === 'free' || holder === 'ours') return { port: previous, holder, impostors: [] };
+    if (why) {
+      const choice = await choosePort(root, range);
+      return { ...choice, impostors: [why, ...choice.impostors] };
+    }
   }
   const choice = await choosePort(root, range);
   if (!tried.has(choice.port)) return choice;

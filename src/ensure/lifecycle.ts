@@ -1,7 +1,7 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { killGroupOf } from '../util/process.ts';
-import { daemonStatus, pidAlive, recordFor, type DaemonRecord } from './daemon-state.ts';
+import { daemonStatus, fetchHealth, pidAlive, recordFor, type DaemonRecord } from './daemon-state.ts';
 import { UserError } from '../util/errors.ts';
 import { locateRoot } from './ensure.ts';
 import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
@@ -14,10 +14,39 @@ export function rootArg(dir: string | undefined): string {
   return project.root;
 }
 
+/**
+ * Is `record.pid` this root's daemon, ours? A stale record may name a pid the
+ * system has since given to another program (or another account's): on Linux
+ * its command line must be `… daemon --root <root>` and its uid ours; without
+ * /proc, the daemon on the record's port must prove itself and name that pid.
+ */
+export async function isOurDaemon(record: DaemonRecord): Promise<boolean> {
+  let argv: string[] | undefined;
+  let uid: number | undefined;
+  try {
+    argv = readFileSync(`/proc/${record.pid}/cmdline`, 'utf8').split('\0');
+    uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${record.pid}/status`, 'utf8'))?.[1]);
+  } catch { /* gone, or no /proc */ }
+  if (argv) {
+    const at = argv.indexOf('--root');
+    const rootArg = at >= 0 ? argv[at + 1] : undefined;
+    const sameRoot = rootArg !== undefined && (rootArg === record.root || safeRealpath(rootArg) === record.root);
+    return argv.includes('daemon') && sameRoot && uid === process.getuid?.();
+  }
+  const health = await fetchHealth(record.port);
+  return health?.root === record.root && health.pid === record.pid;
+}
+
+function safeRealpath(path: string): string | undefined {
+  try { return realpathSync(path); } catch { return undefined; }
+}
+
 /** SIGTERM, wait (bounded), then SIGKILL the daemon's process group. True if one was running. */
 export async function stopDaemon(record: DaemonRecord, graceMs = 5000): Promise<boolean> {
   forgetIdleStop(record.root);
   if (!pidAlive(record.pid)) return false;
+  // Never a signal on the word of a record alone.
+  if (!(await isOurDaemon(record))) return false;
   try { process.kill(record.pid, 'SIGTERM'); } catch { return false; }
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
-import { fetchHealth } from './daemon-state.ts';
+import { probeHealth } from './daemon-state.ts';
 
 /** How many ports the probe tries after the hashed one. */
 const PROBE_LIMIT = 64;
@@ -22,18 +22,22 @@ export function probeOrder(root: string, range: [number, number]): number[] {
 export type PortHolder = 'free' | 'ours' | 'other-daemon' | 'foreign';
 
 /** Who holds a port: nobody, this root's daemon, another root's daemon, or some other program. */
-export async function portHolder(port: number, root: string): Promise<{ holder: PortHolder; otherRoot?: string }> {
+export async function portHolder(port: number, root: string): Promise<{ holder: PortHolder; otherRoot?: string; why?: string }> {
   if (await canBind(port)) return { holder: 'free' };
-  const health = await fetchHealth(port, { timeoutMs: 500 });
-  if (!health) return { holder: 'foreign' };
+  const probe = await probeHealth(port, { timeoutMs: 500 });
+  // Unproven (another account, or a program posing as our daemon): foreign, whatever root it names.
+  if (probe.kind !== 'proven') return { holder: 'foreign', ...(probe.kind === 'impostor' ? { why: probe.why } : {}) };
+  const health = probe.health;
   return health.root === root ? { holder: 'ours' } : { holder: 'other-daemon', otherRoot: health.root };
 }
 
 /** The first port in probe order that is free or already ours. */
-export async function choosePort(root: string, range: [number, number]): Promise<{ port: number; holder: PortHolder }> {
+export async function choosePort(root: string, range: [number, number]): Promise<{ port: number; holder: PortHolder; impostors: string[] }> {
+  const impostors: string[] = [];
   for (const port of probeOrder(root, range)) {
-    const { holder } = await portHolder(port, root);
-    if (holder === 'free' || holder === 'ours') return { port, holder };
+    const { holder, why } = await portHolder(port, root);
+    if (holder === 'free' || holder === 'ours') return { port, holder, impostors };
+    if (why) impostors.push(why);
   }
   throw new Error(`no free port in ${range[0]}-${range[1]} near ${hashedPort(root, range)}; widen "portRange" in the config`);
 }

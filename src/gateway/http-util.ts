@@ -26,6 +26,8 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     });
     req.on('end', () => resolve({ ok: true, text: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8') }));
     req.on('error', () => resolve({ ok: false, status: 400, message: 'request body could not be read' }));
+    // Cut off before its end (the 408 deadline, a client gone): settle, so the handler does not wait forever.
+    req.on('close', () => { if (!req.complete) resolve({ ok: false, status: 400, message: 'request body was cut off' }); });
   });
 }
 
@@ -33,6 +35,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 export async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> {
   const body = await readBody(req);
   if (!body.ok) {
+    if (res.headersSent) return undefined;
     sendJson(res, body.status, errorResponse(null, INVALID_REQUEST, body.message));
     return undefined;
   }

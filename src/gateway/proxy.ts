@@ -21,9 +21,16 @@ export async function proxyToChild(req: IncomingMessage, res: ServerResponse, ch
     return sendError(res, 503, `server '${child.def.name}' is ${child.state}${child.lastError ? `: ${child.lastError}` : ''}; see \`mcp-auto logs\``);
   }
   const port = child.internalPort!;
+  if (!child.listenerStillOurs()) {
+    return sendError(res, 502, `server '${child.def.name}': its port ${port} is no longer held by it; not forwarding (mcp-auto restart)`);
+  }
   const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: `127.0.0.1:${port}` };
   for (const name of HOP_BY_HOP.slice(0, -1)) delete headers[name];
   delete headers.origin;
+  // mcp-auto's credentials are for mcp-auto: the child never sees them.
+  delete headers.authorization;
+  delete headers['proxy-authorization'];
+  delete headers.cookie;
   const upstream = request({ host: '127.0.0.1', port, method: req.method, path, headers, agent }, (reply) => {
     const out: Record<string, string | string[] | undefined> = { ...reply.headers };
     for (const name of HOP_BY_HOP) delete out[name];
