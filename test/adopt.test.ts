@@ -13,7 +13,7 @@ function world() {
   envs.push(env);
   return env;
 }
-const health = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { servers: Array<{ name: string; state: string }> };
+const health = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health?start=1`)).json()) as { servers: Array<{ name: string; state: string }> };
 
 test('an untrusted .mcp-auto.json never runs; trust runs it; an edit revokes trust', async () => {
   const env = world();

@@ -7,7 +7,8 @@ export const help = `
 Usage: mcp-auto status [--json] [--watch]
 
 Lists every mcp-auto daemon: root, port, pid, uptime, memory, and each
-server's state, sessions and calls. Daemons whose process is gone show as
+server's state (not-started: starts with the first client session; starting;
+ready; failed; stopped), sessions and calls. Daemons whose process is gone show as
 stale (\`mcp-auto doctor --fix\` cleans them up).
 
   --json    print the list as JSON (with each server's recent calls)
@@ -48,7 +49,7 @@ const RECENT = 8;
 
 export function render(rows: Row[], { recent = false } = {}): string {
   if (rows.length === 0) return 'no mcp-auto daemons (cd into a project with the hook installed, or run `mcp-auto ensure`)';
-  const stateColour = (s: string) => (s === 'ready' ? kleur.green(s) : s === 'failed' ? kleur.red(s) : kleur.yellow(s));
+  const stateColour = (s: string) => (s === 'ready' ? kleur.green(s) : s === 'failed' ? kleur.red(s) : s === 'not-started' ? kleur.dim(s) : kleur.yellow(s));
   const lines: string[] = [];
   for (const r of rows) {
     const head = r.state === 'running'
@@ -58,7 +59,7 @@ export function render(rows: Row[], { recent = false } = {}): string {
     for (const s of r.servers) {
       const extra = s.lastError ? `  ${kleur.dim(s.lastError)}` : '';
       const calls = s.calls ? `  calls ${s.calls.total}${s.calls.failed ? ` (${s.calls.failed} failed)` : ''}` : '';
-      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 11 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${calls}${extra}`);
+      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 13 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${calls}${extra}`);
     }
     if (recent) lines.push(...recentCalls(r.servers));
   }

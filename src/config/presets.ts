@@ -22,7 +22,8 @@ function npmServer(pkg: string, args: string[]): Pick<ServerDef, 'command' | 'ar
   return { command: 'npx', args: ['-y', pkg, ...args] };
 }
 
-type Preset = () => Partial<ServerDef> & Pick<ServerDef, 'command' | 'args'>;
+// Every preset says whether it analyses project content (issue 12).
+type Preset = () => Partial<ServerDef> & Pick<ServerDef, 'command' | 'args' | 'analyses'>;
 
 /** Servers a config can name without spelling out a command. */
 export const presets: Record<string, Preset> = {
@@ -30,14 +31,20 @@ export const presets: Record<string, Preset> = {
     ...npmServer('@modelcontextprotocol/server-memory', []),
     // One knowledge graph per project, kept beside the daemon's state.
     env: { MEMORY_FILE_PATH: '{state}/memory.jsonl' },
+    analyses: false,
   }),
-  filesystem: () => npmServer('@modelcontextprotocol/server-filesystem', ['{root}']),
-  everything: () => npmServer('@modelcontextprotocol/server-everything', ['stdio']),
+  // Reads and writes files as asked; never runs them.
+  filesystem: () => ({ ...npmServer('@modelcontextprotocol/server-filesystem', ['{root}']), analyses: false }),
+  everything: () => ({ ...npmServer('@modelcontextprotocol/server-everything', ['stdio']), analyses: false }),
   serena: () => ({
     command: 'uvx',
     args: ['--from', 'git+https://github.com/oraios/serena', 'serena', 'start-mcp-server',
       '--context', 'claude-code', '--project', '{root}'],
-    // serena indexes with a language server: its first start is slow.
+    // serena indexes with a language server: its first start is slow, so it
+    // starts with the daemon — in the user's own roots only, since language
+    // servers run project content (build scripts, proc macros, tsserver plugins).
     startTimeoutMs: 180_000,
+    start: 'eager',
+    analyses: true,
   }),
 };

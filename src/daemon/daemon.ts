@@ -14,6 +14,8 @@ import { makeLogger, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { SessionStore } from '../gateway/session-store.ts';
 import { ServerUnit } from './server-unit.ts';
+import { startMode, type StartMode } from './server-state.ts';
+import { isUsersRoot } from '../config/roots.ts';
 
 export interface DaemonOptions {
   root: string;
@@ -121,9 +123,23 @@ export class Daemon {
       stateDir: this.stateDir,
       log: this.log,
       onSpawn: (pid, command) => this.recordChild(pid, command),
-    }, this.base, this.store);
+    }, this.base, this.store, this.startModeOf(def));
     this.units.set(def.name, unit);
-    unit.start();
+    unit.startIfEager();
+  }
+
+  /** Eager servers that analyse project content start with the daemon only in the user's own roots. */
+  private startModeOf(def: ServerDef): StartMode {
+    const mode = startMode(def, () => isUsersRoot(this.options.root, this.config.settings.trustedRoots));
+    if (mode === 'lazy' && def.start === 'eager') {
+      this.log(`server ${def.name}: starts when the first client connects (it analyses project content, and ${this.options.root} is not marked as yours in "trustedRoots")`);
+    }
+    return mode;
+  }
+
+  /** Starts every server not started yet (`exec` and `/health?start=1`: whoever asks needs them all). */
+  private startAll(): void {
+    for (const unit of this.units.values()) unit.child.start();
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -154,6 +170,11 @@ export class Daemon {
   private health(req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (url.searchParams.get('ensure') === '1') this.lastActivity = Date.now();
     const authorized = this.token === undefined || bearerMatches(req, this.token);
+    // Starting servers is what a client session does: it takes what a session takes (the token, if any).
+    if (url.searchParams.get('start') === '1' && authorized) {
+      this.lastActivity = Date.now();
+      this.startAll();
+    }
     const servers = [...this.units.values()].map((u) => u.health());
     sendJson(res, 200, {
       root: this.options.root,
@@ -183,7 +204,7 @@ export class Daemon {
         void unit.stop();
       } else if (JSON.stringify(def) !== JSON.stringify(unit.def)) {
         this.log(`config: server ${name} changed; restarting it`);
-        if (def.transport === unit.def.transport) void unit.redefine(def);
+        if (def.transport === unit.def.transport) void unit.redefine(def, this.startModeOf(def));
         else {
           void unit.stop();
           this.addUnit(def);

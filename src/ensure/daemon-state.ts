@@ -2,12 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { stateDirFor, stateHome } from '../config/paths.ts';
+import type { ServerState, StartMode } from '../daemon/server-state.ts';
 
 /** What daemon.json holds (written by the daemon once its port is bound). */
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
 
 export interface ServerHealth {
-  name: string; transport: string; client: 'http' | 'sse'; state: string; pid: number | null; restarts: number;
+  name: string; transport: string; client: 'http' | 'sse'; state: ServerState; start?: StartMode; analyses?: boolean; pid: number | null; restarts: number;
   sessions: number; lastError: string | null; stderrTail: string[]; url: string; sseUrl: string;
   calls?: { total: number; failed: number; recent: Array<{ at: number; method: string; target?: string; ms: number; outcome: string }> } | null;
 }
@@ -40,14 +41,16 @@ export function pidAlive(pid: number): boolean {
 }
 
 /**
- * GET /health with a short timeout; undefined when nothing (or not an
+ * GET /health with a short timeout (`start`: start every server not started
+ * yet, as `exec` needs them all); undefined when nothing (or not an
  * mcp-auto daemon) answers. node:http, not fetch: it loads in a fraction of
  * the time, and `ensure` runs on every new directory.
  */
-export function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; token?: string } = {}): Promise<Health | undefined> {
+export function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; start?: boolean; token?: string } = {}): Promise<Health | undefined> {
+  const query = [opts.ensure ? 'ensure=1' : '', opts.start ? 'start=1' : ''].filter(Boolean).join('&');
   return new Promise((resolve) => {
     const req = get({
-      host: '127.0.0.1', port, path: opts.ensure ? '/health?ensure=1' : '/health',
+      host: '127.0.0.1', port, path: query ? `/health?${query}` : '/health',
       headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
       timeout: opts.timeoutMs ?? 1000,
     }, (res) => {
