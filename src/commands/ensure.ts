@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { parse } from '../util/args.ts';
 import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure/ensure.ts';
+import { checkStampPath, removeStamp, writeStamp } from '../ensure/stamp.ts';
 
 export const help = `
-Usage: mcp-auto ensure [DIR] [--quiet] [--json] [--notice-file FILE [--idle-link]]
+Usage: mcp-auto ensure [DIR] [--quiet] [--json] [--notice-file FILE [--idle-link]] [--stamp FILE]
 
 Finds the project root from DIR (default: the current directory), makes sure
 that root's daemon runs on its port (starting it detached if not) and points
@@ -16,6 +17,8 @@ writes nothing. The shell hook and \`use mcp\` run this for you.
                       (the shell hook shows it at the next prompt)
   --idle-link         also link FILE.daemon to the daemon's idle-stop marker
                       (the hook's next prompt brings an idled-out daemon back)
+  --stamp FILE        when all is right, record it in FILE for \`use mcp\`'s
+                      fast path (a file in mcp-auto's state folder)
 
 Examples:
   mcp-auto ensure
@@ -28,7 +31,11 @@ export async function run(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     'notice-file': { type: 'string' },
     'idle-link': { type: 'boolean' },
+    stamp: { type: 'string' },
   });
+  const stamp = values.stamp === undefined ? undefined : checkStampPath(values.stamp);
+  // A stamp is only ever what this run found right: none if it fails.
+  if (stamp) removeStamp(stamp);
   const dir = resolve(positionals[0] ?? '.');
   const project = locateRoot(dir);
   if (!project) {
@@ -41,6 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values['notice-file'] && values['idle-link']) linkIdleMarker(values['notice-file'], project.root);
   const result = await ensureRoot(project);
   const refused = result.clients.some((c) => c.status === 'refused');
+  if (stamp) writeStamp(stamp, positionals[0] ?? process.cwd(), result);
   if (values['notice-file']) {
     writeNotices(values['notice-file'], unseenNotices(result.root, result.notices));
   } else if (!values.json) {
