@@ -59,6 +59,8 @@ export class Daemon {
   private timers: NodeJS.Timeout[] = [];
   private stopping: Promise<void> | undefined;
   private closeWatcher: (() => Promise<void>) | undefined;
+  /** Milliseconds since the process started at each start-up phase (/health; the bench's cold-start rows). */
+  private readonly startup: Record<string, number> = { loaded: round1(performance.now()) };
 
   constructor(readonly options: DaemonOptions) {
     this.stateDir = stateDirFor(options.root);
@@ -66,14 +68,15 @@ export class Daemon {
     this.log = makeLogger();
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
-    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 1000 }, (req, res) => {
+    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 30_000 }, (req, res) => {
       this.route(req, res).catch((error: unknown) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
         if (!res.headersSent) sendError(res, 500, 'internal error');
         else res.destroy();
       });
     });
-    // Slow-loris: a client that never finishes its headers is cut off.
+    // Slow-loris: a client that never finishes its headers is cut off (checked
+    // every 30 s, not every second: an idle daemon must not wake up for it).
     this.server.headersTimeout = 10_000;
   }
 
@@ -93,7 +96,13 @@ export class Daemon {
     }
   }
 
-  /** Binds the port first — clients can connect while children start. */
+  /**
+   * Binds the port first (a millisecond; only the daemon that holds the port
+   * may reap and record children), then spawns the eager children at once —
+   * their start-up is what a first client waits for — and only then does the
+   * rest. Clients can connect while children start; a lazy child starts with
+   * its first session.
+   */
   async start(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
@@ -102,18 +111,18 @@ export class Daemon {
         resolve();
       });
     });
+    this.startup.listening = round1(performance.now());
     this.reapOrphans();
+    for (const def of this.config.servers.values()) this.addUnit(def);
+    this.startup.childrenSpawned = round1(performance.now());
     if (this.config.settings.auth === 'token') this.token = this.loadToken();
     this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
-    // Children first: their start-up is what a first client waits for; the
-    // record's fsync can run while they boot (ensure waits on /health, not on it).
-    for (const def of this.config.servers.values()) this.addUnit(def);
+    // The record's fsync runs while children boot (ensure waits on /health, not on it).
     const record: DaemonRecord = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
     writeFileAtomic(join(this.stateDir, 'daemon.json'), `${JSON.stringify(record, null, 2)}\n`, 0o600);
     rmSync(join(this.stateDir, IDLE_STOPPED), { force: true });
     this.timers.push(setInterval(() => this.checkIdle(), this.idleCheckMs()).unref());
     this.timers.push(setInterval(() => { for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS); }, 60_000).unref());
-    if (this.options.collectGarbage) this.timers.push(setInterval(() => this.collectAfterBurst(), 1_000).unref());
     await this.watchConfig();
   }
 
@@ -164,6 +173,8 @@ export class Daemon {
     }
     this.lastActivity = this.lastRequest = Date.now();
     this.requestsSinceCollect++;
+    // Armed by requests only: an idle daemon has no second-scale timer.
+    if (this.options.collectGarbage && !this.gcTimer) this.scheduleCollection(BURST_OVER_MS);
     return unit.handle(req, res, match[2]!, url);
   }
 
@@ -182,6 +193,7 @@ export class Daemon {
       pid: process.pid,
       version: VERSION,
       uptimeMs: Date.now() - this.startedAt,
+      startup: this.startup,
       idleTimeoutMinutes: this.idleMinutes,
       memoryMb: memoryMb(),
       auth: this.config.settings.auth,
@@ -277,15 +289,24 @@ export class Daemon {
   private collectAfterBurst(): void {
     const now = Date.now();
     if (this.requestsSinceCollect > 0) {
-      if (now - this.lastRequest < BURST_OVER_MS) return;
+      const quiet = now - this.lastRequest;
+      if (quiet < BURST_OVER_MS) return this.scheduleCollection(BURST_OVER_MS - quiet);
       this.requestsSinceCollect = 0;
       this.firstCollectionAt = now;
-    } else if (this.firstCollectionAt !== undefined && now - this.firstCollectionAt >= SECOND_COLLECTION_MS) {
+      this.scheduleCollection(SECOND_COLLECTION_MS);
+    } else if (this.firstCollectionAt !== undefined) {
       this.firstCollectionAt = undefined;
     } else {
       return;
     }
     this.options.collectGarbage?.();
+  }
+
+  private gcTimer: NodeJS.Timeout | undefined;
+
+  private scheduleCollection(ms: number): void {
+    clearTimeout(this.gcTimer);
+    this.gcTimer = setTimeout(() => { this.gcTimer = undefined; this.collectAfterBurst(); }, ms).unref();
   }
 
   private loadToken(): string {
@@ -339,6 +360,7 @@ export class Daemon {
     this.stopping ??= (async () => {
       this.log('stopping');
       for (const t of this.timers) clearInterval(t);
+      clearTimeout(this.gcTimer);
       this.server.close();
       this.server.closeAllConnections();
       await Promise.all([...this.units.values()].map((u) => u.stop()));
@@ -356,6 +378,8 @@ export class Daemon {
     return this.stopping;
   }
 }
+
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
 /** The daemon's own memory (MB): for status, doctor and the soak's leak check. */
 function memoryMb(): { rss: number; heapUsed: number; heapTotal: number; external: number } {
