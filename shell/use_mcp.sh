@@ -15,7 +15,7 @@
 # (no process: direnv's own load is what the user waits for). Sets port, root
 # and token for use_mcp. Anything it cannot confirm is a "no": ensure runs.
 _use_mcp_fresh() {
-  local stamp=$1 dir=$2 line key val pid='' start='' uid='' stat tcp hex re found=0
+  local stamp=$1 dir=$2 line key val pid='' start='' uid='' stat hex lines luid found=0
   port='' root='' token=''
   # Ours, and a regular file (a planted link or another account's file is no stamp).
   [[ -f $stamp && ! -L $stamp && -O $stamp && -r /proc/net/tcp ]] || return 1
@@ -42,15 +42,24 @@ _use_mcp_fresh() {
   stat=${stat##*) }
   [[ $stat =~ ^([^ ]+ ){19}([0-9]+) && ${BASH_REMATCH[2]} == "$start" ]] || return 1
   # Whoever listens on the port is our account: not an impostor that took the
-  # port while the record stayed behind (uid column of /proc/net/tcp, state 0A).
+  # port while the record stayed behind (the uid column of /proc/net/tcp, read
+  # by its fixed columns). The kernel lists listening sockets (state 0A) first:
+  # reading stops at the first other state, never going through the connections.
   printf -v hex '%04X' "$port"
-  IFS= read -r -d '' tcp </proc/net/tcp
-  re=" [0-9A-F]{8}:$hex 00000000:0000 0A [0-9A-F]{8}:[0-9A-F]{8} [0-9A-F]{2}:[0-9A-F]{8} [0-9A-F]{8} +([0-9]+) "
-  while [[ $tcp =~ $re ]]; do
-    [[ ${BASH_REMATCH[1]} == "$EUID" ]] || return 1
-    found=1
-    tcp=${tcp#*"${BASH_REMATCH[0]}"}
-  done
+  {
+    IFS= read -r line # the header
+    while mapfile -t -n 32 lines && ((${#lines[@]})); do
+      for line in "${lines[@]}"; do
+        [[ ${line:4:2} == ': ' && ${line:19:1} == ' ' ]] || return 1
+        [[ ${line:34:2} == 0A ]] || break 2
+        [[ ${line:15:4} == "$hex" ]] || continue
+        luid=${line:76}
+        luid=${luid#"${luid%%[! ]*}"}
+        [[ ${luid%% *} == "$EUID" ]] || return 1
+        found=1
+      done
+    done
+  } </proc/net/tcp
   ((found))
 }
 

@@ -66,7 +66,8 @@ export function writeStamp(file: string, dir: string, result: EnsureResult): voi
     `start=${start}`,
     `uid=${process.getuid?.() ?? -1}`,
     `token=${result.token ?? ''}`,
-    ...result.clients.map((c) => `have=${c.file}`),
+    // A client file ensure had nothing to write into (no servers) may not exist: it must stay so.
+    ...result.clients.map((c) => maybe(c.file)),
     `have=${join(stateDir, 'daemon.json')}`,
     `absent=${join(stateDir, IDLE_STOPPED)}`,
     maybe(projectConfigPath(result.root)),
