@@ -31,8 +31,9 @@ test('an untrusted .mcp-auto.json never runs; trust runs it; an edit revokes tru
   assert.deepEqual((await health(port)).servers.map((s) => s.name), []);
 
   assert.equal((await run(['trust', root], env.env)).code, 0);
-  await waitFor(() => existsSync(marker), 10_000, 'trusted command runs (daemon reloads on trust)');
+  // The daemon reloads on trust; the server is lazy, so health?start=1 (what a client or exec does) starts it.
   await waitFor(async () => (await health(port)).servers.some((s) => s.name === 'sneaky' && s.state === 'ready'), 10_000, 'sneaky ready');
+  assert.ok(existsSync(marker), 'trusted command runs');
 
   writeFileSync(join(root, '.mcp-auto.json'), config('2'));
   const edited = JSON.parse((await run(['ensure', '--json', root], env.env)).stdout) as { trust: string };

@@ -28,6 +28,9 @@ export interface DaemonOptions {
   collectGarbage?: () => void;
 }
 
+/** A client has this long to send a request's headers. */
+const HEADERS_TIMEOUT_MS = 10_000;
+
 /** Quiet this long after a request, a burst is over and the daemon collects garbage. */
 const BURST_OVER_MS = 3_000;
 /**
@@ -68,16 +71,25 @@ export class Daemon {
     this.log = makeLogger();
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
-    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 30_000 }, (req, res) => {
+    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 30_000 }, (req, res) => {
+      clearTimeout(firstHeaders.get(req.socket));
       this.route(req, res).catch((error: unknown) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
         if (!res.headersSent) sendError(res, 500, 'internal error');
         else res.destroy();
       });
     });
-    // Slow-loris: a client that never finishes its headers is cut off (checked
-    // every 30 s, not every second: an idle daemon must not wake up for it).
-    this.server.headersTimeout = 10_000;
+    // Slow-loris: a client that never finishes its headers is cut off. Node
+    // checks headersTimeout on a timer that runs with or without connections
+    // (every 30 s here: an idle daemon must not wake up for it), so a
+    // connection's first headers get a timer of their own, alive only with it.
+    this.server.headersTimeout = HEADERS_TIMEOUT_MS;
+    const firstHeaders = new WeakMap<object, NodeJS.Timeout>();
+    this.server.on('connection', (socket) => {
+      const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
+      firstHeaders.set(socket, timer);
+      socket.once('close', () => clearTimeout(timer));
+    });
   }
 
   private get base(): string {
