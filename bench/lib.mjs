@@ -215,7 +215,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->`
- * in README.md, so each run regenerates its own table there.
+ * in README.md, so each run regenerates its own summary there (the full
+ * tables live in bench/results.md and bench/soak-results.md).
  */
 export function updateReadme(name, markdown) {
   const file = join(repo, 'README.md');
@@ -227,4 +228,29 @@ export function updateReadme(name, markdown) {
   if (from < 0 || to < from) return false;
   writeFileSync(file, `${text.slice(0, from + start.length)}\n${markdown.trim()}\n${text.slice(to)}`);
   return true;
+}
+
+/**
+ * The README's view of a `npm run bench` report: the run's machine line, then
+ * every line that checks a target (met or NOT met) and every speed-up, as the
+ * report words them — the summary cannot read better than the tables.
+ */
+export function benchSummary(report) {
+  const lines = report.split('\n');
+  const machine = lines.find((l) => l.startsWith('Machine:')) ?? '';
+  const checks = lines.filter((l) => l.startsWith('- ') && /\b(met|NOT met)\b|faster/.test(l));
+  const met = checks.filter((l) => /\bmet\b/.test(l) && !/NOT met/.test(l)).length;
+  const missed = checks.filter((l) => /NOT met/.test(l)).length;
+  return [machine, '', `Targets in this run: ${met} lines met, ${missed} NOT met. Every table, and how each figure is measured: [bench/results.md](bench/results.md).`, '', ...checks].join('\n');
+}
+
+/** The README's view of a `npm run soak` report: the machine line, and each row's outcome in one line. */
+export function soakSummary(report) {
+  const lines = report.split('\n');
+  const machine = lines.find((l) => l.startsWith('Machine:')) ?? '';
+  const rows = lines.filter((l) => l.startsWith('| ') && !l.startsWith('| what') && !l.startsWith('| ---'))
+    .map((l) => l.split(' | ').map((c) => c.replace(/^\| |\s*\|$/g, '').trim()));
+  const met = rows.filter((r) => r[3] === 'yes').length;
+  return [machine, '', `${met} of ${rows.length} rows met their target. The table with every figure: [bench/soak-results.md](bench/soak-results.md).`, '',
+    ...rows.map((r) => `- ${r[0]}: ${r[3] === 'yes' ? 'met' : 'NOT met'} — ${r[1]}`)].join('\n');
 }

@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark one after another (never in parallel,
 // they would share the 2 cores), prints one markdown report and writes it to
-// bench/results.md.
+// bench/results.md (and its summary to the README).
 //
 // Besides gateway.mjs it runs, when the file exists, bench/prompt.mjs
 // `runPromptBench()` and bench/first-result.mjs `runFirstResultBench()`. Each may
@@ -10,7 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { repo, now, stopAll, updateReadme } from './lib.mjs';
+import { repo, now, stopAll, updateReadme, benchSummary } from './lib.mjs';
 import { runGatewayBench, formatGatewayReport, machineNote } from './gateway.mjs';
 
 const optional = [
@@ -18,6 +18,7 @@ const optional = [
   { file: 'first-result.mjs', exportName: 'runFirstResultBench', title: 'cd → first tool result' },
   { file: 'ensure.mjs', exportName: 'runEnsureBench', title: '`mcp-auto ensure` (nothing to do)' },
   { file: 'costs.mjs', exportName: 'runCostsBench', title: 'Costs a user never feels (issue 17)' },
+  { file: 'tool-filter.mjs', exportName: 'runToolFilterBench', title: 'Tool definitions per session (tool filters)' },
 ];
 
 const cell = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? '—')).replaceAll('|', '\\|');
@@ -90,6 +91,6 @@ const report = [
 ].join('\n');
 process.stdout.write(report);
 writeFileSync(join(repo, 'bench', 'results.md'), report);
-// The README's Benchmarks section is this report, headings one level down.
-if (!failed) updateReadme('bench', report.replace(/^# .*\n+/, '').replace(/^## /gm, '### '));
+// The README's Benchmarks section is a summary of this report, with a link to it.
+if (!failed) updateReadme('bench', benchSummary(report));
 process.exitCode = failed ? 1 : 0;

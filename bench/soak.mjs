@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { cli, everythingBin, makeHome, now, percentile, repo, rssMb, sleep, updateReadme } from './lib.mjs';
+import { cli, everythingBin, makeHome, now, percentile, repo, rssMb, sleep, soakSummary, updateReadme } from './lib.mjs';
 
 const RANGE = [29400, 29499];
 const scale = Number(process.env.SOAK_SCALE ?? 1);
@@ -174,6 +174,6 @@ const report = [
   ...rows.map((r) => `| ${r.what} | ${r.result} | ${r.target} | ${r.met} |`),
 ].join('\n');
 console.log(report);
-writeFileSync(join(repo, 'bench/soak-results.md'), `${report}\n`);
-// A full-scale run is what the README's Reliability section shows.
-if (scale === 1) updateReadme('soak', report);
+writeFileSync(join(repo, 'bench/soak-results.md'), `# mcp-auto reliability (npm run soak)\n\n${report}\n`);
+// A full-scale run is what the README's Reliability section sums up.
+if (scale === 1) updateReadme('soak', soakSummary(report));

@@ -48,7 +48,11 @@ test('`use mcp` starts the daemon for the .envrc directory, exports MCP_AUTO_POR
   assert.equal(first.error, undefined, `direnv export bash hung: ${first.stderr}`);
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stdout, /export MCP_AUTO_URL=/);
-  assert.ok(first.ms < 3000, `direnv export bash took ${first.ms.toFixed(0)} ms`);
+  // Not a timing claim (npm run bench makes those): a daemon holding direnv's
+  // stdout makes it hang for good, which the bound tells from a loaded machine's
+  // slowness (3 s was exceeded on 2 cores under load 15).
+  const PROMPT_MS = 15_000;
+  assert.ok(first.ms < PROMPT_MS, `direnv export bash took ${first.ms.toFixed(0)} ms`);
 
   const again = direnv(['export', 'json'], e, cwd);
   assert.equal(again.status, 0, again.stderr);
@@ -56,7 +60,7 @@ test('`use mcp` starts the daemon for the .envrc directory, exports MCP_AUTO_POR
   const port = Number(vars.MCP_AUTO_PORT);
   assert.ok(port >= 31400 && port <= 31499, `MCP_AUTO_PORT=${vars.MCP_AUTO_PORT}`);
   assert.equal(vars.MCP_AUTO_URL, `http://127.0.0.1:${port}`);
-  assert.ok(again.ms < 3000, `direnv export json took ${again.ms.toFixed(0)} ms`);
+  assert.ok(again.ms < PROMPT_MS, `direnv export json took ${again.ms.toFixed(0)} ms`);
 
   const health = (await (await fetch(`${vars.MCP_AUTO_URL}/health`)).json()) as { root: string; port: number };
   assert.equal(health.root, realpathSync(project));

@@ -4,11 +4,11 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { makeEnv, run, waitFor, type TestEnv } from './helpers.ts';
+import { holdPort, makeEnv, run, waitFor, type HeldPort, type TestEnv } from './helpers.ts';
 import { hashedPort } from '../src/ensure/port.ts';
 
-const RANGE: [number, number] = [32000, 32499];
+// Its own range, below Linux's ephemeral ports (32768 and up), shared with no other test file.
+const RANGE: [number, number] = [28000, 28199];
 const envs: TestEnv[] = [];
 after(async () => { for (const e of envs) await e.cleanup(); });
 
@@ -91,10 +91,16 @@ test('a dead daemon and an out-of-sync .mcp.json: named, then repaired by --fix'
 test('the port held by a foreign process, and a server command missing from PATH', async () => {
   const env = makeEnv({ portRange: RANGE, config: { servers: { ghost: { command: 'no-such-command-xyz' } } } });
   envs.push(env);
-  const root = env.project('foreign');
-  const port = hashedPort(root, RANGE);
-  const squatter = createServer();
-  await new Promise<void>((r) => squatter.listen(port, '127.0.0.1', r));
+  // The squatter binds the root's port the moment it is chosen; a root whose
+  // port is already taken (another test's daemon) is passed over for the next.
+  let root = '';
+  let squatter: HeldPort | null = null;
+  for (let i = 0; !squatter; i++) {
+    assert.ok(i < 50, 'a root whose hashed port is free');
+    root = env.project(`foreign-${i}`);
+    squatter = await holdPort(hashedPort(root, RANGE));
+  }
+  const port = squatter.port;
   try {
     const r = await doctor(env, root);
     assert.equal(r.code, 1);
@@ -102,6 +108,6 @@ test('the port held by a foreign process, and a server command missing from PATH
     assert.match(find(r.report, 'port')!.fix!, /mcp-auto restart/);
     assert.match(find(r.report, 'command:ghost')!.message, /needs `no-such-command-xyz`, which is not on PATH/);
   } finally {
-    squatter.close();
+    await squatter.release();
   }
 });

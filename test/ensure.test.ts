@@ -91,10 +91,21 @@ test('a daemon killed -9 leaves a stale record: the next ensure replaces it on t
 
 test('a foreign process on the hashed port: the probe takes the next one, the same on every run', async () => {
   const env = world();
-  const root = env.project('epsilon');
-  const hashed = hashedPort(root, RANGE);
   const squatter = createServer((s) => s.end('HTTP/1.1 200 OK\r\n\r\nnot mcp-auto'));
-  await new Promise<void>((r) => squatter.listen(hashed, '127.0.0.1', r));
+  // The squatter binds the root's port the moment it is chosen; a root whose
+  // port another test's daemon holds already is passed over for the next.
+  let root = '';
+  let hashed = 0;
+  for (let i = 0; ; i++) {
+    assert.ok(i < 50, 'a root whose hashed port is free');
+    root = env.project(`epsilon-${i}`);
+    hashed = hashedPort(root, RANGE);
+    const bound = await new Promise<boolean>((r) => {
+      squatter.once('error', () => r(false));
+      squatter.listen(hashed, '127.0.0.1', () => r(true));
+    });
+    if (bound) break;
+  }
   try {
     const first = await ensureJson(env, root);
     assert.notEqual(first.port, hashed);

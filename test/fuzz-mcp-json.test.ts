@@ -1,6 +1,10 @@
 // Issue 5, "bad input fuzz": 200 generated `.mcp.json` files (test/fixtures/mcp-json-cases.ts)
-// through the built CLI's `ensure`, `adopt` and `unadopt`, each against ONE running
-// daemon per phase (the file is swapped between runs, the daemon stays up).
+// through `ensure`, `adopt` and `unadopt`, each against ONE running daemon per phase
+// (the file is swapped between runs, the daemon stays up). The daemon is a real
+// process, started by the built CLI; the 600-odd commands run in this process
+// (the command modules' own run(), stdout and stderr captured, errors printed as
+// the CLI prints them): a process each would spend minutes starting Node. The
+// findings at the end run the built CLI as a process.
 //   valid     → ensure keeps every foreign byte: the old file is the new one minus
 //               one inserted chunk (our entry); parsed before/after, everything else
 //               is deep-equal, in the same key order; BOM, line endings, mode kept.
@@ -16,10 +20,11 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rootHash } from '../src/config/paths.ts';
+import { UserError, errorMessage } from '../src/util/errors.ts';
 import { generateCases, type McpJsonCase } from './fixtures/mcp-json-cases.ts';
-import { killTracked, makeEnv, run, waitFor, type TestEnv } from './helpers.ts';
+import { cli, killTracked, makeEnv, run, waitFor, type RunResult, type TestEnv } from './helpers.ts';
 
-const RANGE: [number, number] = [33000, 33199];
+const RANGE: [number, number] = [28400, 28599];
 const SEED = Number(process.env.FUZZ_SEED ?? 20260505);
 const ONLY = process.env.FUZZ_ONLY;
 
@@ -47,6 +52,46 @@ async function world(name: string, config: Record<string, unknown> = {}): Promis
   assert.equal(first.code, 0, first.stderr);
   const { port } = JSON.parse(first.stdout) as { port: number };
   return { env, root, file: join(root, '.mcp.json'), stateDir: join(env.env.XDG_STATE_HOME!, 'mcp-auto', rootHash(root)), base: `http://127.0.0.1:${port}` };
+}
+
+const commands = {
+  ensure: () => import('../src/commands/ensure.ts'),
+  adopt: () => import('../src/commands/adopt.ts'),
+  unadopt: () => import('../src/commands/unadopt.ts'),
+};
+
+/**
+ * `mcp-auto <command> <args>` in this process, inside the world's HOME and XDG
+ * dirs: what the CLI would print and its exit code (errors formatted as cli.ts
+ * does). One at a time: the environment and the console are the process's.
+ */
+async function inProcess(w: World, command: keyof typeof commands, args: string[]): Promise<RunResult> {
+  const keys = ['HOME', 'XDG_CONFIG_HOME', 'XDG_STATE_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'NO_COLOR'];
+  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+  const { log, error } = console;
+  const argv1 = process.argv[1];
+  let stdout = '';
+  let stderr = '';
+  let code: number;
+  for (const k of keys) process.env[k] = w.env.env[k];
+  // Should ensure ever have to start a daemon, it spawns process.argv[1]: the built CLI, not this test.
+  process.argv[1] = cli;
+  console.log = (...a: unknown[]) => { stdout += `${a.join(' ')}\n`; };
+  console.error = (...a: unknown[]) => { stderr += `${a.join(' ')}\n`; };
+  try {
+    code = await (await commands[command]()).run(args);
+  } catch (e) {
+    code = e instanceof UserError ? e.exitCode : 1;
+    stderr += `mcp-auto: ${errorMessage(e)}\n`;
+  } finally {
+    Object.assign(console, { log, error });
+    process.argv[1] = argv1!;
+    for (const k of keys) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+  }
+  return { code, stdout, stderr };
 }
 
 function place(w: World, c: McpJsonCase): void {
@@ -97,7 +142,11 @@ function checkSingleInsertion(before: Buffer, after: Buffer): Buffer {
 function checkNoLeftovers(w: World, extra: string[] = []): void {
   assert.deepEqual(readdirSync(w.root).sort(), ['.git', '.mcp.json', ...extra].sort(), 'files in the project root');
   // A live process's temp file is a write in progress (the daemon saving its sessions), not a leftover.
-  const alive = (f: string) => { try { process.kill(Number(f.split('.').at(-3)), 0); return true; } catch { return false; } };
+  // This process writes in-process commands' files: none of them may be left once a command returned.
+  const alive = (f: string) => {
+    const pid = Number(f.split('.').at(-3));
+    try { process.kill(pid, 0); return pid !== process.pid; } catch { return false; }
+  };
   const temps = existsSync(w.stateDir) ? readdirSync(w.stateDir).filter((f) => f.endsWith('.tmp') && !alive(f)) : [];
   assert.deepEqual(temps, [], 'temp files in the state dir');
 }
@@ -142,7 +191,7 @@ async function ensurePhase(): Promise<EnsureOutcome> {
     const why = `${c.name} [seed ${SEED}]`;
     out.counts[c.kind]!++;
     place(w, c);
-    const r = await run(['ensure', w.root], w.env.env);
+    const r = await inProcess(w, 'ensure', [w.root]);
     const after = readFileSync(w.file);
     if (c.kind === 'malformed') {
       await check(out.malformed, why, async () => checkRefused(w, c, r, out.oneLine, `ensure ${why}`));
@@ -188,7 +237,7 @@ async function ensurePhase(): Promise<EnsureOutcome> {
       // Idempotent: once right, a second ensure writes nothing.
       if (out.counts.valid! % 3 === 0) {
         out.counts.idempotent!++;
-        const again = await run(['ensure', w.root], w.env.env);
+        const again = await inProcess(w, 'ensure', [w.root]);
         assert.equal(again.code, 0, again.stderr);
         assert.ok(readFileSync(w.file).equals(after), 'a second ensure changed the file');
         assert.doesNotMatch(again.stdout, /updated/, 'a second ensure says it updated the file');
@@ -221,7 +270,7 @@ async function adoptPhase(): Promise<AdoptOutcome> {
     rmSync(configFile, { force: true });
     rmSync(join(w.stateDir, 'adopted.json'), { force: true });
     place(w, c);
-    const adopted = await run(['adopt', w.root], w.env.env);
+    const adopted = await inProcess(w, 'adopt', [w.root]);
     if (c.kind !== 'valid') {
       if (c.kind === 'malformed') out.counts.malformed!++;
       else out.counts.nothing!++;
@@ -277,7 +326,7 @@ async function adoptPhase(): Promise<AdoptOutcome> {
         }, 10_000, `the daemon serves ${stdio.join(', ')}`);
       }
 
-      const back = await run(['unadopt', w.root], w.env.env);
+      const back = await inProcess(w, 'unadopt', [w.root]);
       assert.equal(back.code, 0, `unadopt failed: ${back.stderr}`);
       const restored = readFileSync(w.file);
       const again = parse(restored);
@@ -299,7 +348,9 @@ async function adoptPhase(): Promise<AdoptOutcome> {
 }
 
 test(`200 generated .mcp.json files through ensure, adopt and unadopt (seed ${SEED})`, { timeout: 180_000 }, async (t) => {
-  const [ensured, adopted] = await Promise.all([ensurePhase(), adoptPhase()]);
+  // One phase after the other: the in-process commands share this process's environment.
+  const ensured = await ensurePhase();
+  const adopted = await adoptPhase();
   t.diagnostic(`ensure: ${JSON.stringify(ensured.counts)}; adopt: ${JSON.stringify(adopted.counts)}`);
   if (!ONLY) {
     // The generator must produce what the issue asks for, or the checks below prove little.

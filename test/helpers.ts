@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = join(repo, 'dist', 'mcp-auto.js');
@@ -132,8 +132,15 @@ export async function startDaemon(root: string, port: number, env: NodeJS.Proces
     if (child.exitCode !== null) throw new Error(`daemon exited ${child.exitCode}: ${stderr}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.ok) return child;
-    } catch { /* not yet */ }
+      // Another daemon on that port (another test's, another checkout's) is not ours: say so, not test it.
+      if (res.ok) {
+        const { pid } = (await res.json()) as { pid: number };
+        if (pid === child.pid) return child;
+        throw new Error(`port ${port} answers for pid ${pid}, not the daemon just started (${child.pid}): the port is taken`);
+      }
+    } catch (error) {
+      if (error instanceof Error && /the port is taken/.test(error.message)) throw error;
+    }
     await sleep(50);
   }
   throw new Error(`daemon did not answer /health on ${port}: ${stderr}`);
@@ -166,15 +173,34 @@ export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000, w
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/** A free port inside [low, high] (for tests that need one not hashed from a root). */
-export async function freePort(low: number, high: number): Promise<number> {
+/** A port bound by this process, so nothing else can take it between being chosen and being used. */
+export interface HeldPort { port: number; release(): Promise<void> }
+
+/** Binds a port on 127.0.0.1 and keeps it; null when something else holds it. */
+export function holdPort(port: number): Promise<HeldPort | null> {
+  return new Promise((resolve) => {
+    // Whoever connects (a probe) is dropped on release: close() waits for every connection.
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => { sockets.add(socket); socket.on('error', () => {}); });
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => resolve({
+      port,
+      release: () => new Promise<void>((r) => {
+        server.close(() => r());
+        for (const socket of sockets) socket.destroy();
+      }),
+    }));
+  });
+}
+
+/**
+ * The first port of [low, high] nothing holds, held until release() — call it
+ * just before handing the port to the process that binds it.
+ */
+export async function freePort(low: number, high: number): Promise<HeldPort> {
   for (let port = low; port <= high; port++) {
-    const ok = await new Promise<boolean>((r) => {
-      const s = createServer();
-      s.once('error', () => r(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => r(true)));
-    });
-    if (ok) return port;
+    const held = await holdPort(port);
+    if (held) return held;
   }
   throw new Error(`no free port in ${low}-${high}`);
 }

@@ -31,7 +31,9 @@ async function tools(entry: { type: string; url: string }): Promise<string[]> {
 
 test('mcp-config prints the running daemon\'s servers (http and sse) and writes no project file', async () => {
   const root = env.project('printed');
-  const port = await freePort(31645, 31659);
+  const held = await freePort(31645, 31659);
+  const port = held.port;
+  await held.release();
   const daemon = await startDaemon(root, port, env.env);
   try {
     const result = await run(['mcp-config', root], env.env);

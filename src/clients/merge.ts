@@ -5,6 +5,7 @@ import { errorMessage, oneLine } from '../util/errors.ts';
 import { readUtf8 } from '../util/json-file.ts';
 import { spliceJson, styleOf, type JsonEdit, type Style } from '../util/json-edit.ts';
 import type { ClientAdapter, ManagedEntry } from './adapter.ts';
+import { addGitExclude } from './git-exclude.ts';
 
 export interface SyncResult {
   client: string;
@@ -158,6 +159,9 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
     }
     writeFileAtomic(file, next);
     result.status = 'written';
+    // A file we created holds this machine's port: keep it out of `git status`.
+    // One that was there may be tracked; its status stays the user's.
+    if (text === undefined) addGitExclude(root, adapter.file);
   }
   return { result, owned: nextOwned };
 }

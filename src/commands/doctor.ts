@@ -6,8 +6,10 @@ import kleur from 'kleur';
 import { parse } from '../util/args.ts';
 import { approval } from '../clients/claude-settings.ts';
 import { adapters } from '../clients/index.ts';
-import { projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig } from '../config/config.ts';
-import { allRecords, daemonStatus, pidAlive } from '../ensure/daemon-state.ts';
+import { projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig, type ToolFilter } from '../config/config.ts';
+import { allRecords, daemonStatus, pidAlive, type ServerHealth } from '../ensure/daemon-state.ts';
+import { BYTES_PER_TOKEN } from '../gateway/tool-filter.ts';
+import { kB } from './status.ts';
 import { errorMessage } from '../util/errors.ts';
 import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure/ensure.ts';
 import { stateDirFor } from '../config/paths.ts';
@@ -21,8 +23,10 @@ Usage: mcp-auto doctor [DIR] [--json] [--fix]
 Checks everything mcp-auto depends on, one line each, with the command that
 fixes what is wrong: Node, the shell hook or direnv, the project root, the
 config files and their trust, the port and who holds it, the daemon and its
-servers, .mcp.json, the commands servers need, stale state, Claude Code's
-approval. Exits 1 when something is wrong.
+servers, servers whose tool definitions crowd every session's context (over
+20 k tokens, with the "tools" filter line that trims them), .mcp.json, the
+commands servers need, stale state, Claude Code's approval. Exits 1 when
+something is wrong.
 
   --fix   repair what is safe to repair (restart a dead daemon, rewrite
           .mcp.json, remove stale state) and say what was done
@@ -110,11 +114,11 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
   if (trust === 'untrusted') checks.push({ id: 'trust', status: 'fail', message: `${projectConfigPath(root)} is not trusted, so its servers do not run`, fix: `review it, then \`mcp-auto trust ${root}\`` });
   else if (trust === 'trusted') checks.push({ id: 'trust', status: 'ok', message: '.mcp-auto.json is trusted' });
 
-  let status = await daemonStatus(root);
+  let status = await daemonStatus(root, { tools: true });
   if (status.kind !== 'running' && fix) {
     await ensureRoot(project);
     done.push(`started the daemon for ${root}`);
-    status = await daemonStatus(root);
+    status = await daemonStatus(root, { tools: true });
   }
   const port = status.kind === 'none' ? hashedPort(root, config.settings.portRange) : status.record.port;
   const { holder, otherRoot } = await portHolder(port, root);
@@ -142,6 +146,8 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
         message: `server ${s.name}: ${s.state}${meaning}${s.lastError ? ` — ${s.lastError}` : ''}`,
         ...(bad ? { fix: `\`mcp-auto logs ${root}\`, fix the command, then \`mcp-auto restart ${root}\`` } : {}),
       });
+      const tools = toolsCheck(s, config.servers.get(s.name)?.tools);
+      if (tools) checks.push(tools);
     }
   } else {
     const why = status.kind === 'stale' ? `daemon is dead (${status.why})` : 'no daemon running';
@@ -199,6 +205,32 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
     checks.push({ id: 'claude-approval', status: 'warn', message: errorMessage(error) });
   }
   return checks;
+}
+
+/** Above this, a server's tool definitions crowd every session's context. */
+const LARGE_TOOLS_TOKENS = 20_000;
+
+/** Warns when a server's tool definitions are large, with the config line that trims them under the limit. */
+function toolsCheck(server: ServerHealth, filter: ToolFilter | undefined): Check | undefined {
+  const stats = server.tools;
+  if (!stats || stats.tokens <= LARGE_TOOLS_TOKENS) return undefined;
+  // Hide the largest definitions until the rest fits.
+  const names: string[] = [];
+  let tokens = stats.tokens;
+  for (const tool of stats.largest) {
+    if (tokens <= LARGE_TOOLS_TOKENS) break;
+    names.push(tool.name);
+    tokens -= Math.ceil(tool.bytes / BYTES_PER_TOKEN);
+  }
+  const where = `servers.${server.name} in ${userConfigPath()} (or the project's .mcp-auto.json)`;
+  let fix: string;
+  if (tokens > LARGE_TOOLS_TOKENS) fix = `add "tools": {"allow": ["<the tools you use>"]} to ${where}`;
+  else if (filter && 'allow' in filter) fix = `drop ${names.map((n) => `"${n}"`).join(', ')} from "tools.allow" of ${where}`;
+  else fix = `add "tools": ${JSON.stringify({ deny: [...(filter?.deny ?? []), ...names] })} to ${where}`;
+  return {
+    id: `tools:${server.name}`, status: 'warn', fix,
+    message: `server ${server.name}: its ${stats.exposed} tool definitions take ${kB(stats.bytes)} (~${stats.tokens} tokens, bytes/4) of every session's context`,
+  };
 }
 
 function gitTracked(root: string, file: string): boolean {

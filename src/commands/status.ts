@@ -8,7 +8,10 @@ Usage: mcp-auto status [--json] [--watch]
 
 Lists every mcp-auto daemon: root, port, pid, uptime, memory, and each
 server's state (not-started: starts with the first client session; starting;
-ready; failed; stopped), sessions and calls. Daemons whose process is gone show as
+ready; failed; stopped), sessions and calls, and what its tools cost each session: how
+many it exposes of how many it lists (a "tools" filter in the config trims
+them), the size of their definitions in bytes and in tokens (estimated as
+bytes / 4). Daemons whose process is gone show as
 stale (\`mcp-auto doctor --fix\` cleans them up).
 
   --json    print the list as JSON (with each server's recent calls)
@@ -25,7 +28,7 @@ interface Row {
 
 export async function collect(): Promise<Row[]> {
   const rows = await Promise.all(allRecords().map(async (record): Promise<Row> => {
-    const health = pidAlive(record.pid) ? await fetchHealth(record.port, { timeoutMs: 800 }) : undefined;
+    const health = pidAlive(record.pid) ? await fetchHealth(record.port, { timeoutMs: 3000, tools: true }) : undefined;
     const running = health?.root === record.root;
     return {
       root: record.root, port: record.port, pid: record.pid, state: running ? 'running' : 'stale',
@@ -59,11 +62,22 @@ export function render(rows: Row[], { recent = false } = {}): string {
     for (const s of r.servers) {
       const extra = s.lastError ? `  ${kleur.dim(s.lastError)}` : '';
       const calls = s.calls ? `  calls ${s.calls.total}${s.calls.failed ? ` (${s.calls.failed} failed)` : ''}` : '';
-      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 13 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${calls}${extra}`);
+      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 13 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${calls}${toolsText(s.tools)}${extra}`);
     }
     if (recent) lines.push(...recentCalls(r.servers));
   }
   return lines.join('\n');
+}
+
+/** `tools 5/14 2.1 kB ~540 tok`: what the server's tool definitions put in each session's context. */
+export function toolsText(tools: Row['servers'][number]['tools']): string {
+  if (tools === undefined) return '';
+  if (tools === null) return kleur.dim('  tools not listed yet');
+  return `  tools ${tools.exposed}/${tools.total} ${kB(tools.bytes)} ~${tools.tokens} tok`;
+}
+
+export function kB(bytes: number): string {
+  return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
 /** The daemon's latest calls across its servers, newest first. */

@@ -1,6 +1,7 @@
 import { parse } from '../util/args.ts';
 import { unadopt } from '../clients/adopt.ts';
 import { forgetOwnership } from '../clients/index.ts';
+import { removeGitExclude } from '../clients/git-exclude.ts';
 import { ensureRoot, locateRoot } from '../ensure/ensure.ts';
 import { rootArg } from '../ensure/lifecycle.ts';
 import { stateDirFor } from '../config/paths.ts';
@@ -23,6 +24,8 @@ export async function run(argv: string[]): Promise<number> {
     console.log('mcp-auto: nothing was adopted here');
     return 0;
   }
+  // The file holds the user's entries again: git shows it as it shows theirs.
+  removeGitExclude(root, '.mcp.json');
   await ensureRoot(locateRoot(root)!);
   console.log(`mcp-auto: restored ${names.join(', ')} in .mcp.json`);
   return 0;

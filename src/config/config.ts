@@ -24,7 +24,12 @@ export interface ServerDef {
   start: StartMode;
   /** Does it analyse or execute project content? Such a server starts eagerly only in the user's own roots. */
   analyses: boolean;
+  /** Which of the child's tools sessions see and may call (none: all). */
+  tools?: ToolFilter;
 }
+
+/** A tool filter: only the tools named (allow), or all but those (deny); names may use * and ? globs. */
+export type ToolFilter = { allow: string[] } | { deny: string[] };
 
 export interface Settings {
   portRange: [number, number];
@@ -106,7 +111,7 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((s) => typeof s === 'string');
 
 const KNOWN_KEYS = new Set(['$schema', 'servers', 'defaults', 'portRange', 'idleTimeoutMinutes', 'markers', 'clients', 'auth', 'trustedRoots']);
-const SPEC_KEYS = new Set(['preset', 'command', 'args', 'env', 'cwd', 'transport', 'path', 'client', 'startTimeoutMs', 'start', 'analyses']);
+const SPEC_KEYS = new Set(['preset', 'command', 'args', 'env', 'cwd', 'transport', 'path', 'client', 'startTimeoutMs', 'start', 'analyses', 'tools']);
 
 function validateConfig(file: string, data: unknown): ConfigFile {
   if (!isObject(data)) throw new ConfigError(file, undefined, 'must be a JSON object');
@@ -162,6 +167,21 @@ function validateSpec(file: string, key: string, name: string, spec: unknown): v
   if (s.startTimeoutMs !== undefined && !(typeof s.startTimeoutMs === 'number' && s.startTimeoutMs > 0)) throw new ConfigError(file, `${key}.startTimeoutMs`, 'must be a positive number');
   if (s.start !== undefined && s.start !== 'lazy' && s.start !== 'eager') throw new ConfigError(file, `${key}.start`, 'must be "lazy" (with the first client session) or "eager" (with the daemon)');
   if (s.analyses !== undefined && typeof s.analyses !== 'boolean') throw new ConfigError(file, `${key}.analyses`, 'must be true (it analyses or executes project content) or false');
+  if (s.tools !== undefined) validateToolFilter(file, `${key}.tools`, s.tools);
+}
+
+function validateToolFilter(file: string, key: string, tools: unknown): void {
+  const example = 'e.g. {"allow": ["echo", "get-*"]} or {"deny": ["*-long-*"]}';
+  if (!isObject(tools)) throw new ConfigError(file, key, `must be an object with "allow" or "deny", ${example}`);
+  const keys = Object.keys(tools);
+  for (const k of keys) {
+    if (k !== 'allow' && k !== 'deny') throw new ConfigError(file, `${key}.${k}`, `unknown key (known: allow, deny), ${example}`);
+  }
+  if (keys.length !== 1) throw new ConfigError(file, key, `give either "allow" or "deny" (not both, not neither), ${example}`);
+  const list = tools[keys[0]!];
+  if (!(isStringArray(list) && list.every((name) => name.length > 0))) {
+    throw new ConfigError(file, `${key}.${keys[0]}`, 'must be a list of tool names (globs with * and ? allowed)');
+  }
 }
 
 function specsOf(config: ConfigFile | undefined): Record<string, ServerSpec> {
@@ -197,6 +217,7 @@ function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: 
     startTimeoutMs: merged.startTimeoutMs ?? 60_000,
     start: merged.start ?? 'lazy',
     analyses,
+    ...(merged.tools ? { tools: merged.tools } : {}),
   };
 }
 

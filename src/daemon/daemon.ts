@@ -16,6 +16,7 @@ import { SessionStore } from '../gateway/session-store.ts';
 import { ServerUnit } from './server-unit.ts';
 import { startMode, type StartMode } from './server-state.ts';
 import { isUsersRoot } from '../config/roots.ts';
+import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
 
 export interface DaemonOptions {
   root: string;
@@ -190,8 +191,10 @@ export class Daemon {
     return unit.handle(req, res, match[2]!, url);
   }
 
-  private health(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  private async health(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.searchParams.get('ensure') === '1') this.lastActivity = Date.now();
+    // status and doctor ask for tool stats: stdio children not measured yet are listed now (never on ensure's path).
+    if (url.searchParams.get('tools') === '1') await Promise.all([...this.units.values()].map((u) => u.measureTools(2_000)));
     const authorized = this.token === undefined || bearerMatches(req, this.token);
     // Starting servers is what a client session does: it takes what a session takes (the token, if any).
     if (url.searchParams.get('start') === '1' && authorized) {
@@ -226,6 +229,9 @@ export class Daemon {
         this.units.delete(name);
         this.store.removeServer(name);
         void unit.stop();
+      } else if (JSON.stringify(def) !== JSON.stringify(unit.def) && onlyToolsDiffer(def, unit.def)) {
+        this.log(`config: server ${name}: tool filter changed; applied without a restart, sessions told to list again`);
+        unit.setToolFilter(def);
       } else if (JSON.stringify(def) !== JSON.stringify(unit.def)) {
         this.log(`config: server ${name} changed; restarting it`);
         if (def.transport === unit.def.transport) void unit.redefine(def, this.startModeOf(def));

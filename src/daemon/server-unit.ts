@@ -9,6 +9,9 @@ import type { SessionStore } from '../gateway/session-store.ts';
 import { SseEndpoint } from '../gateway/sse.ts';
 import { StreamableEndpoint } from '../gateway/streamable.ts';
 import type { ServerState, StartMode } from './server-state.ts';
+import { ToolCatalog, type ToolStats } from '../gateway/tool-filter.ts';
+import { fetchHttpTools, proxyEventStream, proxyWithToolFilter } from '../gateway/proxy-tool-filter.ts';
+import type { Message } from '../gateway/jsonrpc.ts';
 
 export interface ServerHealth {
   name: string;
@@ -29,6 +32,8 @@ export interface ServerHealth {
   sseUrl: string;
   /** Requests through the shared child (null for an http child, which is proxied as is). */
   calls: CallStats | null;
+  /** Tools exposed of listed and their definitions' size, from the tools/list replies seen (null: none seen yet). */
+  tools: ToolStats | null;
 }
 
 /**
@@ -41,15 +46,22 @@ export class ServerUnit {
   private readonly router: Router | undefined;
   private readonly streamable: StreamableEndpoint | undefined;
   private readonly sse: SseEndpoint | undefined;
+  /** The tools the child listed, as seen through the gateway (unfiltered). */
+  readonly tools = new ToolCatalog();
+  /** An http child's open event streams, where the gateway can add a notification. */
+  private readonly eventStreams = new Set<(message: Message) => void>();
 
   constructor(public def: ServerDef, ctx: ChildContext, private readonly base: string, store: SessionStore | undefined,
     /** Decided by the daemon (startMode): eager servers start now, lazy ones with their first session. */
     public startMode: StartMode) {
     this.child = new SupervisedChild(def, ctx);
     if (def.transport === 'stdio') {
-      this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs);
+      this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs, this.tools);
       this.streamable = new StreamableEndpoint(def.name, this.router, store);
       this.sse = new SseEndpoint(`/servers/${def.name}`, this.router);
+    } else {
+      // A new http child may list other tools (the router sees to this for a stdio child).
+      this.child.on('ready', () => this.tools.invalidate());
     }
   }
 
@@ -66,9 +78,30 @@ export class ServerUnit {
     this.startIfEager();
   }
 
+  /** Only the tool filter changed: applied at once, the child keeps running; sessions list again. */
+  setToolFilter(def: ServerDef): void {
+    this.def = def;
+    this.child.def = def;
+    this.router?.toolFilterChanged();
+    for (const add of this.eventStreams) add({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
+  }
+
+  /** Makes sure the tool stats are known: the gateway lists the child's tools itself when no session did yet (status, doctor). */
+  async measureTools(timeoutMs: number): Promise<void> {
+    if (this.tools.complete) return;
+    if (this.router) await this.router.fetchTools(timeoutMs);
+    else await fetchHttpTools(this.child, this.tools, timeoutMs);
+  }
+
   /** `rest` is the path after /servers/<name>, e.g. "/mcp". */
   async handle(req: IncomingMessage, res: ServerResponse, rest: string, url: URL): Promise<void> {
-    if (!this.router) return proxyToChild(req, res, this.child, rest === '/mcp' ? this.def.path + url.search : rest + url.search);
+    if (!this.router) {
+      const path = rest === '/mcp' ? this.def.path + url.search : rest + url.search;
+      // tools/list and tools/call go through the filter; the rest streams as is.
+      if (req.method === 'POST') return proxyWithToolFilter(req, res, this.child, path, this.tools, rest !== '/mcp');
+      if (req.method === 'GET') return proxyEventStream(req, res, this.child, path, this.tools, this.eventStreams);
+      return proxyToChild(req, res, this.child, path);
+    }
     switch (rest) {
       case '/mcp': return this.streamable!.handle(req, res);
       case '/sse': return this.sse!.open(req, res);
@@ -108,6 +141,7 @@ export class ServerUnit {
       url: `${this.base}/servers/${this.def.name}/mcp`,
       sseUrl: `${this.base}/servers/${this.def.name}/sse`,
       calls: this.router?.calls.stats() ?? null,
+      tools: this.tools.stats(this.def.tools),
     };
   }
 

@@ -3,6 +3,7 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { stateDirFor, stateHome } from '../config/paths.ts';
 import type { ServerState, StartMode } from '../daemon/server-state.ts';
+import type { ToolStats } from '../gateway/tool-filter.ts';
 
 /** What daemon.json holds (written by the daemon once its port is bound). */
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
@@ -11,6 +12,8 @@ export interface ServerHealth {
   name: string; transport: string; client: 'http' | 'sse'; state: ServerState; start?: StartMode; analyses?: boolean; pid: number | null; restarts: number;
   sessions: number; lastError: string | null; stderrTail: string[]; url: string; sseUrl: string;
   calls?: { total: number; failed: number; recent: Array<{ at: number; method: string; target?: string; ms: number; outcome: string }> } | null;
+  /** Tools exposed of listed, and the size of their definitions (absent from older daemons). */
+  tools?: ToolStats | null;
 }
 
 export interface Health {
@@ -46,8 +49,9 @@ export function pidAlive(pid: number): boolean {
  * mcp-auto daemon) answers. node:http, not fetch: it loads in a fraction of
  * the time, and `ensure` runs on every new directory.
  */
-export function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; start?: boolean; token?: string } = {}): Promise<Health | undefined> {
-  const query = [opts.ensure ? 'ensure=1' : '', opts.start ? 'start=1' : ''].filter(Boolean).join('&');
+export function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; start?: boolean; token?: string; tools?: boolean } = {}): Promise<Health | undefined> {
+  // tools=1: the daemon measures its servers' tool lists first (status, doctor; never ensure).
+  const query = [opts.ensure ? 'ensure=1' : '', opts.start ? 'start=1' : '', opts.tools && !opts.ensure ? 'tools=1' : ''].filter(Boolean).join('&');
   return new Promise((resolve) => {
     const req = get({
       host: '127.0.0.1', port, path: query ? `/health?${query}` : '/health',
@@ -77,11 +81,11 @@ export type DaemonStatus =
   | { kind: 'none' };
 
 /** Is this root's daemon alive? A dead pid, or a port answering for another root, makes the record stale. */
-export async function daemonStatus(root: string, opts: { ensure?: boolean } = {}): Promise<DaemonStatus> {
+export async function daemonStatus(root: string, opts: { ensure?: boolean; tools?: boolean } = {}): Promise<DaemonStatus> {
   const record = recordFor(root);
   if (!record) return { kind: 'none' };
   if (!pidAlive(record.pid)) return { kind: 'stale', record, why: `pid ${record.pid} is not running` };
-  const health = await fetchHealth(record.port, { ensure: opts.ensure });
+  const health = await fetchHealth(record.port, { ensure: opts.ensure, tools: opts.tools, timeoutMs: opts.tools ? 3000 : undefined });
   if (!health) return { kind: 'stale', record, why: `nothing answers on port ${record.port}` };
   if (health.root !== root) return { kind: 'stale', record, why: `port ${record.port} serves ${health.root}` };
   return { kind: 'running', record, health };

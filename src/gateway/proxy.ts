@@ -5,12 +5,18 @@ import { sendError } from './http-util.ts';
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host'];
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
+/** For a request the gateway had to read first (see proxy-tool-filter.ts): its body, and who writes the reply. */
+export interface ProxyHooks {
+  body?: Buffer;
+  reply?: (reply: IncomingMessage, res: ServerResponse, headers: Record<string, string | string[] | undefined>) => void;
+}
+
 /**
  * Reverse-proxies a request to an http child on its internal port. Bodies
  * stream both ways (SSE events go out as the child writes them); the child
  * sees a loopback Host, as its own DNS-rebinding check expects.
  */
-export async function proxyToChild(req: IncomingMessage, res: ServerResponse, child: SupervisedChild, path: string): Promise<void> {
+export async function proxyToChild(req: IncomingMessage, res: ServerResponse, child: SupervisedChild, path: string, hooks?: ProxyHooks): Promise<void> {
   // A lazy http child starts with the first request proxied to it (whenReady starts it).
   if (child.state !== 'ready' && !(await child.whenReady(child.def.startTimeoutMs))) {
     return sendError(res, 503, `server '${child.def.name}' is ${child.state}${child.lastError ? `: ${child.lastError}` : ''}; see \`mcp-auto logs\``);
@@ -22,6 +28,7 @@ export async function proxyToChild(req: IncomingMessage, res: ServerResponse, ch
   const upstream = request({ host: '127.0.0.1', port, method: req.method, path, headers, agent }, (reply) => {
     const out: Record<string, string | string[] | undefined> = { ...reply.headers };
     for (const name of HOP_BY_HOP) delete out[name];
+    if (hooks?.reply) return hooks.reply(reply, res, out);
     res.writeHead(reply.statusCode ?? 502, out);
     res.flushHeaders();
     reply.pipe(res);
@@ -33,5 +40,6 @@ export async function proxyToChild(req: IncomingMessage, res: ServerResponse, ch
   });
   // The client went away: stop the child's side too (ends its SSE stream).
   res.once('close', () => { if (!res.writableFinished) upstream.destroy(); });
-  req.pipe(upstream);
+  if (hooks?.body) upstream.end(hooks.body);
+  else req.pipe(upstream);
 }

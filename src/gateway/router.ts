@@ -8,6 +8,7 @@ import {
   type Message, type Notification, type Request, type RequestId, type Response,
 } from './jsonrpc.ts';
 import type { ClientHello, Session } from './session.ts';
+import { ToolCatalog, toolCallRefusal, withToolsListChanged } from './tool-filter.ts';
 
 /** Protocol versions a session may negotiate (the stateful 2025 revisions). */
 export const SESSION_PROTOCOL_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'];
@@ -20,6 +21,8 @@ interface Pending {
   progressToken?: RequestId;
   started: number;
   target?: string;
+  /** The cursor a tools/list asked for (its page is recorded under it). */
+  cursor?: unknown;
 }
 
 interface SessionState {
@@ -59,8 +62,11 @@ export class Router {
   private logLevel: string | undefined;
   private everReady = false;
   readonly calls = new CallLog();
+  /** The gateway's own requests to the child (tools/list for status), by upstream id. */
+  private readonly own = new Map<number, (response: Response) => void>();
 
-  constructor(readonly child: SupervisedChild, private readonly root: string, private readonly waitMs: () => number) {
+  constructor(readonly child: SupervisedChild, private readonly root: string, private readonly waitMs: () => number,
+    readonly tools = new ToolCatalog()) {
     child.on('message', (m: Message) => this.fromChild(m));
     child.on('ready', () => this.onChildReady());
     child.on('down', (reason: string) => this.onChildDown(reason));
@@ -106,6 +112,12 @@ export class Router {
       case 'ping':
         session.send(resultResponse(request.id, {}), request.id);
         return;
+      case 'tools/call': {
+        // A tool the config filters out never reaches the child.
+        const refusal = toolCallRefusal(this.child.def, request);
+        if (refusal) return void session.send(refusal, request.id);
+        break;
+      }
       case 'resources/subscribe':
       case 'resources/unsubscribe': {
         const uri = request.params?.uri;
@@ -146,7 +158,7 @@ export class Router {
         session.send(this.unavailable(request.id), request.id);
         return;
       }
-      session.send(resultResponse(request.id, { ...result, protocolVersion }), request.id);
+      session.send(resultResponse(request.id, { ...withToolsListChanged(result), protocolVersion }), request.id);
     };
     if (this.child.state === 'ready' || this.child.replaysInit) answer();
     // A lazy server starts here, with its first session (whenReady starts it).
@@ -167,6 +179,7 @@ export class Router {
     }
     const upstreamId = this.nextId++;
     const entry: Pending = { session, clientId: request.id, method: request.method, started: Date.now(), target: targetOf(request.method, request.params) };
+    if (request.method === 'tools/list') entry.cursor = request.params?.cursor;
     let params = request.params;
     const token = params?._meta?.progressToken;
     if (isRequestId(token)) {
@@ -214,11 +227,21 @@ export class Router {
   private fromChild(message: Message): void {
     if (isResponse(message)) {
       if (typeof message.id !== 'number') return;
+      const own = this.own.get(message.id);
+      if (own) {
+        this.own.delete(message.id);
+        own(message);
+        return;
+      }
       const entry = this.pending.get(message.id);
       if (!entry) return; // cancelled, or one of our own re-subscribes
       this.logCall(message.id, 'error' in message ? 'error' : 'ok');
       this.settle(message.id);
-      entry.session.send({ ...message, id: entry.clientId }, entry.clientId);
+      // tools/list: measured whole, seen through the filter.
+      const reply = entry.method === 'tools/list' && 'result' in message
+        ? { ...message, result: this.tools.seen(entry.cursor, message.result, this.child.def.tools) }
+        : message;
+      entry.session.send({ ...reply, id: entry.clientId }, entry.clientId);
     } else if (isRequest(message)) {
       this.serverRequest(message);
     } else if (isNotification(message)) {
@@ -274,6 +297,11 @@ export class Router {
         if (typeof params.uri === 'string') for (const session of this.subscribers(params.uri)) session.send(notification);
         return;
       }
+      case 'notifications/tools/list_changed':
+        // Forwarded as is: sessions list again, and that list goes through the filter.
+        this.tools.invalidate();
+        for (const session of this.sessions.keys()) session.send(notification);
+        return;
       default:
         // list_changed, logging and whatever else the child announces: everyone.
         for (const session of this.sessions.keys()) session.send(notification);
@@ -305,6 +333,8 @@ export class Router {
 
   /** The child went away: nothing in flight may hang. */
   private onChildDown(reason: string): void {
+    for (const [id, done] of this.own) done(errorResponse(id, SERVER_UNAVAILABLE, reason));
+    this.own.clear();
     for (const upstreamId of this.pending.keys()) this.logCall(upstreamId, 'lost');
     const pending = [...this.pending.values()];
     this.pending.clear();
@@ -320,6 +350,7 @@ export class Router {
   }
 
   private onChildReady(): void {
+    this.tools.invalidate();
     if (this.everReady) {
       // A new child: restore what sessions had asked of the old one, then tell them lists may differ.
       for (const uri of new Set([...this.sessions.values()].flatMap((s) => [...s.subscriptions]))) {
@@ -334,6 +365,40 @@ export class Router {
     }
     this.everReady = true;
     this.drainQueue();
+  }
+
+  /** The tool filter changed (config reload, child untouched): sessions list again. */
+  toolFilterChanged(): void {
+    for (const session of this.sessions.keys()) session.send({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
+  }
+
+  /**
+   * Lists the child's tools for the gateway itself (every page), so status can
+   * measure them before any client asked. Only on demand (status, doctor):
+   * never on the ensure path. False when the child is not ready or is slow.
+   */
+  async fetchTools(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    let cursor: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      if (this.child.state !== 'ready') return false;
+      const id = this.nextId++;
+      const response = await new Promise<Response | undefined>((resolve) => {
+        const timer = setTimeout(() => { this.own.delete(id); resolve(undefined); }, Math.max(0, deadline - Date.now()));
+        this.own.set(id, (r) => { clearTimeout(timer); resolve(r); });
+        if (!this.child.send({ jsonrpc: '2.0', id, method: 'tools/list', ...(cursor ? { params: { cursor } } : {}) })) {
+          this.own.delete(id);
+          clearTimeout(timer);
+          resolve(undefined);
+        }
+      });
+      if (!response || !('result' in response)) return false;
+      this.tools.seen(cursor, response.result, undefined);
+      const next = (response.result as { nextCursor?: unknown } | null)?.nextCursor;
+      if (typeof next !== 'string') return true;
+      cursor = next;
+    }
+    return false;
   }
 
   private drainQueue(): void {

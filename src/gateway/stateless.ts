@@ -9,6 +9,7 @@ import { keepAlive, sendJson, startEventStream, writeEvent } from './http-util.t
 import type { Router } from './router.ts';
 import type { ClientHello, Session } from './session.ts';
 import { PostExchange } from './post-exchange.ts';
+import { withToolsListChanged } from './tool-filter.ts';
 
 // The stateless 2026-07-28 revision of MCP over Streamable HTTP, with the rules
 // and error codes of the v2 SDK (2.4.0): one request per POST, each carrying the client's
@@ -556,7 +557,8 @@ export class StatelessEndpoint {
   private async initResult(): Promise<Json | undefined> {
     const child = this.router.child;
     if (child.state !== 'ready' && !child.replaysInit) await child.whenReady(child.def.startTimeoutMs);
-    return child.initResult;
+    // As 2025 sessions get it: the gateway announces tool list changes (a filter edit) itself.
+    return child.initResult && withToolsListChanged(child.initResult);
   }
 
   private unavailable(id: RequestId): Response {

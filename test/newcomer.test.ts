@@ -1,10 +1,12 @@
-// Follows the README's "Install" and "Quick start" verbatim, in a clean
-// temporary HOME: the commands are read out of README.md itself, so the README
-// cannot drift from what mcp-auto does. The one substitution: `npm install -g
-// mcp-auto` installs the package packed from this tree (into a private
-// prefix). The one addition: a user config with the test port range, so that
-// the test never takes a port a user's daemon may hold.
-import { test, after } from 'node:test';
+// A newcomer's first minutes, from the README itself (its commands are read out
+// of README.md, so the README cannot drift from what works): a fresh clone of
+// this repository at HEAD, the Install section's command run as written in it
+// (npm's packages from the machine's npm cache, the global prefix a temporary
+// folder), then a real interactive zsh with the Quick start's hook line, `cd`
+// into a new git project, and the managed server answering at the URL in
+// .mcp.json. The one addition: a user config with this test's port range, so
+// that the test never takes a port a user's daemon may hold.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,8 +17,12 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { repo, sleep, track, killTracked, waitFor } from './helpers.ts';
 import { Tmux } from './tmux.ts';
 
-const PORTS: [number, number] = [33200, 33399];
+const PORTS: [number, number] = [20100, 20299];
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const lacking = (...commands: string[]) => {
+  const missing = commands.filter((c) => !has(c));
+  return missing.length ? `${missing.join(', ')} not installed` : false;
+};
 
 const readme = readFileSync(join(repo, 'README.md'), 'utf8');
 
@@ -34,15 +40,19 @@ function codeBlocks(text: string): string[] {
   return [...text.matchAll(/```\w*\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
+/** A README line without its trailing `# comment`. */
+const command = (line: string) => line.replace(/\s+#.*$/, '').trim();
+
 /** The command of the README line that ends with the given comment. */
 function lineFor(block: string, comment: string): string {
   const line = block.split('\n').find((l) => l.trimEnd().endsWith(`# ${comment}`));
-  assert.ok(line, `a quick-start line for ${comment}`);
-  return line.replace(/\s+#.*$/, '');
+  assert.ok(line, `a line for ${comment}`);
+  return command(line);
 }
 
-// One clean HOME and one private npm prefix, shared by both tests (one install).
-const home = realpathSync(mkdtempSync(join(tmpdir(), 'mcp-auto-quickstart-')));
+// One clean HOME, one clone, one private npm prefix, shared by the tests (one install).
+const home = realpathSync(mkdtempSync(join(tmpdir(), 'mcp-auto-newcomer-')));
+const clone = join(home, 'src/mcp-auto');
 const prefix = join(home, '.npm-global');
 const npmConfig = (key: string) => execFileSync('npm', ['config', 'get', key], { encoding: 'utf8' }).trim();
 // How this machine reaches the registry (proxy, CA bundle) is not the user's
@@ -58,7 +68,7 @@ const env: NodeJS.ProcessEnv = {
   SHELL: '/bin/sh',
   USER: process.env.USER ?? 'user',
   npm_config_prefix: prefix,
-  // The packages npm ci already fetched: the install takes seconds, not a download.
+  // The packages this machine's `npm ci` already fetched: offline, in seconds.
   npm_config_cache: npmConfig('cache'),
   npm_config_prefer_offline: 'true',
   // A private prefix moves npm's global config with it; the machine's (cafile, registry) still applies.
@@ -69,22 +79,36 @@ const env: NodeJS.ProcessEnv = {
   npm_config_audit: 'false',
   npm_config_fund: 'false',
   npm_config_update_notifier: 'false',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'newcomer', GIT_AUTHOR_EMAIL: 'newcomer@example.invalid',
+  GIT_COMMITTER_NAME: 'newcomer', GIT_COMMITTER_EMAIL: 'newcomer@example.invalid',
 };
-const sh = (command: string, cwd = home) => execFileSync('sh', ['-c', command], { env, cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+const sh = (line: string, cwd = home, timeout = 180_000) =>
+  execFileSync('sh', ['-c', line], { env, cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout });
 
 let installed = false;
-function install(): void {
-  if (installed) return;
-  const tarball = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', home], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0].filename as string;
-  const [command] = codeBlocks(section('## Install'));
-  assert.equal(command!.trim(), 'npm install -g mcp-auto', 'the README installs with one command');
-  sh(command!.trim().replace(/ mcp-auto$/, ` ${join(home, tarball)}`));
+/** The README's Install section in a fresh clone: its first command as written; returns the test command. */
+function install(): string {
+  const [block] = codeBlocks(section('## Install'));
+  const [installLine, testLine, ...rest] = block!.trim().split('\n');
+  assert.equal(rest.length, 0, 'the README installs with two commands: install, test');
+  assert.equal(command(testLine!), 'npm test', 'the second is the test command');
+  if (installed) return command(testLine!);
+  mkdirSync(dirname(clone), { recursive: true });
+  execFileSync('git', ['clone', '-q', `file://${repo}`, clone], { env, stdio: 'ignore' });
+  sh(command(installLine!), clone);
   mkdirSync(join(home, '.config/mcp-auto'), { recursive: true });
   writeFileSync(join(home, '.config/mcp-auto/config.json'), JSON.stringify({ portRange: PORTS }));
   installed = true;
+  return command(testLine!);
 }
 
 const tmuxes: Tmux[] = [];
+// The clone and `npm ci` take seconds to a minute on a loaded machine.
+before(() => {
+  if (!has('git')) return;
+  install();
+}, { timeout: 300_000 });
 after(async () => {
   for (const t of tmuxes) await t.kill();
   if (installed) spawnSync('mcp-auto', ['stop', '--all'], { env, stdio: 'ignore' });
@@ -92,24 +116,35 @@ after(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-test('README quick start, verbatim: zsh hook, cd, status, .mcp.json, approve, a client lists the tools', { skip: !has('zsh') || !has('tmux') }, async () => {
-  install();
+test('the install from a fresh clone puts a working mcp-auto on PATH, built by prepare', { skip: lacking('git') }, () => {
+  const found = sh('command -v mcp-auto').trim();
+  assert.equal(found, join(prefix, 'bin/mcp-auto'), 'mcp-auto is on PATH from the global prefix');
+  // `prepare` built dist/ in the clone: nothing here was built by hand.
+  assert.equal(realpathSync(found), join(clone, 'dist/mcp-auto.js'));
+  assert.equal(sh('mcp-auto --version').trim(), JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
+  // The test command is what package.json runs, preflight first (it is not run here: it would run this test again).
+  const scripts = JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')).scripts as Record<string, string>;
+  assert.match(scripts.test!, /^node scripts\/preflight\.mjs && /);
+  assert.match(sh('node scripts/preflight.mjs', clone), /^preflight: /);
+});
+
+test('README quick start in a real zsh: hook line, cd into a new git project, the server answers at the URL in .mcp.json', { skip: lacking('git', 'zsh', 'tmux'), timeout: 120_000 }, async () => {
   const quick = section('## Quick start');
   const [rcLines, session, sample] = codeBlocks(quick);
   writeFileSync(join(home, '.zshrc'), `${lineFor(rcLines!, '~/.zshrc')}\n`);
-
-  // "cd into a project (any folder with .git …)"
-  const project = join(home, 'code/foo');
-  mkdirSync(join(project, '.git'), { recursive: true });
 
   const tmux = new Tmux(env, (n) => `echo SYNC_${n}`);
   tmuxes.push(tmux);
   track(tmux.start('zsh -i', home));
   await tmux.sync();
+  // "cd into a project (any folder with .git …)": a new one, made the way a newcomer would.
   const [cdLine, statusLine] = session!.trim().split('\n');
   assert.equal(cdLine, 'cd ~/code/foo');
   assert.equal(statusLine, 'mcp-auto status');
+  tmux.type('mkdir -p ~/code/foo && git init -q ~/code/foo');
+  await tmux.sync();
   tmux.type(cdLine!);
+  const project = join(home, 'code/foo');
 
   // The output has the README's shape: checked against the README's sample and the real screen alike.
   const head = /^(\S+) {2}127\.0\.0\.1:(\d+) {2}pid (\d+) {2}up \d+[smh]\S* {2}[\d.]+ MB$/m;
@@ -133,9 +168,11 @@ test('README quick start, verbatim: zsh hook, cd, status, .mcp.json, approve, a 
   // "~/code/foo/.mcp.json now has "memory": {…}" — the README's own snippet, with this port.
   const snippet = /`"memory": (\{[^`]*\})`/.exec(quick);
   assert.ok(snippet, 'the README shows the .mcp.json entry');
-  const expected = JSON.parse(snippet[1]!.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`));
+  const expected = JSON.parse(snippet[1]!.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`)) as { url: string };
   const written = JSON.parse(readFileSync(join(project, '.mcp.json'), 'utf8'));
   assert.deepEqual(written.mcpServers.memory, expected);
+  // The file mcp-auto made is kept out of the new repository's `git status`.
+  assert.equal(sh('git status --porcelain', project), '');
 
   // "Run `mcp-auto approve` once"
   assert.match(quick, /Run `mcp-auto approve` once/);
@@ -145,12 +182,12 @@ test('README quick start, verbatim: zsh hook, cd, status, .mcp.json, approve, a 
   }, 10_000, '.claude/settings.local.json');
   assert.deepEqual(settings.enabledMcpjsonServers, ['memory']);
 
-  // What Claude Code would do: connect to that URL and use the tools.
-  const client = new Client({ name: 'quickstart', version: '1' });
+  // What Claude Code does with .mcp.json: connect to that URL and use the tools.
+  const client = new Client({ name: 'newcomer', version: '1' });
   await client.connect(new StreamableHTTPClientTransport(new URL(expected.url)));
   const tools = (await client.listTools()).tools.map((t) => t.name);
   assert.ok(tools.includes('create_entities'), `memory's tools: ${tools.join(', ')}`);
-  await client.callTool({ name: 'create_entities', arguments: { entities: [{ name: 'quickstart', entityType: 'test', observations: ['it works'] }] } });
+  await client.callTool({ name: 'create_entities', arguments: { entities: [{ name: 'newcomer', entityType: 'test', observations: ['it works'] }] } });
   const graph = await client.callTool({ name: 'read_graph', arguments: {} });
   assert.match(JSON.stringify(graph.content), /it works/);
   await client.close();
@@ -158,12 +195,12 @@ test('README quick start, verbatim: zsh hook, cd, status, .mcp.json, approve, a 
   // The default server comes with the install (started by that first client): no npx, no download.
   const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { servers: { name: string; pid: number }[] };
   const cmdline = readFileSync(`/proc/${health.servers[0]!.pid}/cmdline`, 'utf8').split('\0').join(' ');
-  assert.match(cmdline, new RegExp(`^${process.execPath} ${prefix}/lib/node_modules/mcp-auto/node_modules/@modelcontextprotocol/server-memory/`));
+  assert.match(cmdline, new RegExp(`^${process.execPath} ${clone}/node_modules/@modelcontextprotocol/server-memory/`));
 });
 
-test('README quick start with direnv, verbatim: `use mcp` exports MCP_AUTO_URL of a running daemon', { skip: !has('direnv') }, async () => {
-  install();
-  const direnv = section('### With direnv instead');
+test('README direnv section, as written: `use mcp` exports MCP_AUTO_URL of a running daemon', { skip: lacking('git', 'direnv'), timeout: 60_000 }, async () => {
+  const direnv = section('## direnv');
+  assert.match(direnv, /eval "\$\(direnv hook zsh\)"/, "direnv's own hook line is given");
   const [lines] = codeBlocks(direnv);
   const project = join(home, 'code/bar');
   mkdirSync(join(project, '.git'), { recursive: true });
@@ -178,4 +215,21 @@ test('README quick start with direnv, verbatim: `use mcp` exports MCP_AUTO_URL o
   track(health.pid);
   assert.equal(health.root, realpathSync(project));
   assert.deepEqual(health.servers.map((s) => s.name), ['memory']);
+});
+
+test("README's install from a git URL (packed first), the URL as git+file://: a copy with dist/ that runs", { skip: lacking('git'), timeout: 300_000 }, () => {
+  const line = /`(npm install -g "\$\(npm pack --silent git\+https:\/\/\S+ \| tail -n 1\)")`/.exec(section('## Install'));
+  assert.ok(line, 'the README gives the git URL install');
+  const url = /git\+https:\/\/\S+/.exec(line[1]!)![0];
+  const gitPrefix = join(home, '.npm-git');
+  const work = join(home, 'git-install');
+  mkdirSync(work);
+  execFileSync('sh', ['-c', line[1]!.replace(url, `git+file://${clone}`)], {
+    env: { ...env, npm_config_prefix: gitPrefix }, cwd: work, stdio: ['ignore', 'pipe', 'pipe'], timeout: 280_000,
+  });
+  // A copy, not a link into a temporary clone (what npm's own `install -g <git URL>` leaves).
+  const installed = join(gitPrefix, 'lib/node_modules/mcp-auto');
+  assert.equal(realpathSync(installed), installed);
+  assert.equal(execFileSync(join(gitPrefix, 'bin/mcp-auto'), ['--version'], { env, encoding: 'utf8' }).trim(), JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
+  assert.match(execFileSync(join(gitPrefix, 'bin/mcp-auto'), ['hook', 'zsh'], { env, encoding: 'utf8' }), /mcp-auto/, 'shell/ ships too');
 });
