@@ -41,7 +41,8 @@ async function startDaemon(home) {
     if (proc.exited()) throw new Error(`daemon exited: ${proc.stderrTail() || 'no stderr'}`);
     if (now() > deadline) throw new Error('daemon did not get ready');
     try {
-      const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+      // Servers start lazily: start=1 starts it (a warm daemon, as after its first session).
+      const health = await (await fetch(`http://127.0.0.1:${port}/health?start=1`)).json();
       const everything = health.servers.find((s) => s.name === 'everything');
       if (everything?.state === 'ready') return { proc, url: everything.url, readyMs: now() - t0 };
     } catch { /* not listening yet */ }

@@ -17,6 +17,7 @@ const optional = [
   { file: 'prompt.mjs', exportName: 'runPromptBench', title: 'Shell prompt overhead' },
   { file: 'first-result.mjs', exportName: 'runFirstResultBench', title: 'cd → first tool result' },
   { file: 'ensure.mjs', exportName: 'runEnsureBench', title: '`mcp-auto ensure` (nothing to do)' },
+  { file: 'costs.mjs', exportName: 'runCostsBench', title: 'Costs a user never feels (issue 17)' },
   { file: 'tool-filter.mjs', exportName: 'runToolFilterBench', title: 'Tool definitions per session (tool filters)' },
 ];
 

@@ -23,7 +23,8 @@ const { env, root, remove } = makeHome({
   servers: { everything: { command: process.execPath, args: [everythingBin, 'stdio'] } },
 });
 const mcp = (args) => JSON.parse(execFileSync(process.execPath, [cli, ...args], { env, encoding: 'utf8' }));
-const health = async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).json();
+// start=1: servers start lazily; the soak wants them up.
+const health = async (port) => (await fetch(`http://127.0.0.1:${port}/health?start=1`)).json();
 
 async function connect(port, kind) {
   const client = new Client({ name: 'soak', version: '1' });

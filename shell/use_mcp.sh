@@ -9,8 +9,62 @@
 #   $PWD here, not the directory the user is in), exports MCP_AUTO_PORT and
 #   MCP_AUTO_URL, and has direnv reload when the project's .mcp-auto.json or
 #   the user config changes. MCP_AUTO_DISABLE=1 turns it off.
+
+# _use_mcp_fresh STAMP DIR: true when what `ensure` last found right for DIR
+# (the stamp; see src/ensure/stamp.ts) still holds, decided with builtins only
+# (no process: direnv's own load is what the user waits for). Sets port, root
+# and token for use_mcp. Anything it cannot confirm is a "no": ensure runs.
+_use_mcp_fresh() {
+  local stamp=$1 dir=$2 line key val pid='' start='' uid='' stat hex lines luid found=0
+  port='' root='' token=''
+  # Ours, and a regular file (a planted link or another account's file is no stamp).
+  [[ -f $stamp && ! -L $stamp && -O $stamp && -r /proc/net/tcp ]] || return 1
+  while IFS= read -r line; do
+    key=${line%%=*} val=${line#*=}
+    case $key in
+      v) [[ $val == 1 ]] || return 1 ;;
+      dir) [[ $val == "$dir" ]] || return 1 ;;
+      root) root=$val ;;
+      port) port=$val ;;
+      pid) pid=$val ;;
+      start) start=$val ;;
+      uid) uid=$val ;;
+      token) token=$val ;;
+      have) [[ -e $val && ! $val -nt $stamp ]] || return 1 ;;
+      absent) [[ ! -e $val && ! -L $val ]] || return 1 ;;
+      *) return 1 ;;
+    esac
+  done <"$stamp"
+  [[ $port =~ ^[0-9]+$ && $pid =~ ^[0-9]+$ && $start =~ ^[0-9]+$ && $uid == "$EUID" && -n $root ]] || return 1
+  # The daemon: alive, ours, and the same process (a reused pid starts later).
+  [[ -O /proc/$pid ]] || return 1
+  IFS= read -r stat </proc/"$pid"/stat || return 1
+  stat=${stat##*) }
+  [[ $stat =~ ^([^ ]+ ){19}([0-9]+) && ${BASH_REMATCH[2]} == "$start" ]] || return 1
+  # Whoever listens on the port is our account: not an impostor that took the
+  # port while the record stayed behind (the uid column of /proc/net/tcp, read
+  # by its fixed columns). The kernel lists listening sockets (state 0A) first:
+  # reading stops at the first other state, never going through the connections.
+  printf -v hex '%04X' "$port"
+  {
+    IFS= read -r line # the header
+    while mapfile -t -n 32 lines && ((${#lines[@]})); do
+      for line in "${lines[@]}"; do
+        [[ ${line:4:2} == ': ' && ${line:19:1} == ' ' ]] || return 1
+        [[ ${line:34:2} == 0A ]] || break 2
+        [[ ${line:15:4} == "$hex" ]] || continue
+        luid=${line:76}
+        luid=${luid#"${luid%%[! ]*}"}
+        [[ ${luid%% *} == "$EUID" ]] || return 1
+        found=1
+      done
+    done
+  } </proc/net/tcp
+  ((found))
+}
+
 use_mcp() {
-  local dir=${1:-$PWD} out status port root line state_home config_home notice
+  local dir=${1:-$PWD} out status port root token line state_home config_home notice stamp=''
   local port_re='"port": *([0-9]+)' root_re='"root": *"([^"\\]*)"' token_re='"token": *"([A-Za-z0-9_-]+)"'
 
   if [[ ${MCP_AUTO_DISABLE:-0} != 0 ]]; then return 0; fi
@@ -25,13 +79,28 @@ use_mcp() {
   # ensure says each notice once (the shell hook uses the same file scheme).
   notice=$state_home/mcp-auto/notices/direnv-$$
 
+  # Fast path (Linux): nothing changed since ensure last found all right.
+  if [[ $dir == /* && -r /proc/net/tcp ]]; then
+    stamp=${dir//%/%25}
+    stamp=${stamp//\//%2F}
+    # A file name holds 255 bytes at most: a deeper directory always runs ensure.
+    if ((${#stamp} <= 255)); then stamp=$state_home/mcp-auto/direnv/$stamp; else stamp=''; fi
+  fi
+  if [[ -n $stamp ]] && _use_mcp_fresh "$stamp" "$dir"; then
+    export MCP_AUTO_PORT=$port
+    export MCP_AUTO_URL=http://127.0.0.1:$port
+    if [[ -n $token ]]; then export MCP_AUTO_TOKEN=$token; fi
+    watch_file "$root/.mcp-auto.json" "$config_home/mcp-auto/config.json"
+    return 0
+  fi
+
   # One synchronous call, ~0.1 s. direnv reads the result on fd 3 and waits
   # until every copy of its pipes is closed: ensure gets neither fd 3 nor
   # stdin, and the daemon it may start is detached from all of them. Its
   # errors go to stderr, which direnv shows.
   # (`|| status=$?` keeps an .envrc with strict_env going.)
   status=0
-  out=$(mcp-auto ensure --json --notice-file "$notice" -- "$dir" </dev/null 3>&-) || status=$?
+  out=$(mcp-auto ensure --json --notice-file "$notice" ${stamp:+--stamp "$stamp"} -- "$dir" </dev/null 3>&-) || status=$?
   if [[ -e $notice ]]; then
     while IFS= read -r line || [[ -n $line ]]; do log_status "$line"; done <"$notice"
     rm -f -- "$notice"

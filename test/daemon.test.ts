@@ -44,7 +44,7 @@ after(async () => {
 });
 
 async function health() {
-  return (await (await fetch(`${base}/health`)).json()) as {
+  return (await (await fetch(`${base}/health?start=1`)).json()) as {
     root: string; pid: number;
     servers: Array<{ name: string; state: string; pid: number; restarts: number; sessions: number; lastError: string | null; stderrTail: string[] }>;
   };

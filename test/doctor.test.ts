@@ -29,7 +29,7 @@ async function healthyProject(name: string) {
   const root = env.project(name);
   const ensured = JSON.parse((await run(['ensure', '--json', root], env.env)).stdout) as { port: number; pid: number };
   await run(['approve', root], env.env);
-  await waitFor(async () => ((await (await fetch(`http://127.0.0.1:${ensured.port}/health`)).json()) as { servers: Array<{ state: string }> }).servers.every((s) => s.state === 'ready'), 10_000, 'ready');
+  await waitFor(async () => ((await (await fetch(`http://127.0.0.1:${ensured.port}/health?start=1`)).json()) as { servers: Array<{ state: string }> }).servers.every((s) => s.state === 'ready'), 10_000, 'ready');
   return { env, root, ...ensured };
 }
 

@@ -148,7 +148,8 @@ test('README quick start in a real zsh: hook line, cd into a new git project, th
 
   // The output has the README's shape: checked against the README's sample and the real screen alike.
   const head = /^(\S+) {2}127\.0\.0\.1:(\d+) {2}pid (\d+) {2}up \d+[smh]\S* {2}[\d.]+ MB$/m;
-  const memoryLine = /^ {2}memory +ready +sessions 0 {2}restarts 0 {2}calls 0$/m;
+  // Lazy start: memory is not-started until the first client (or ready once one came).
+  const memoryLine = /^ {2}memory +(?:ready|not-started) +sessions 0 {2}restarts 0 {2}calls 0$/m;
   assert.match(sample!, head);
   assert.match(sample!, memoryLine);
   const screen = await waitFor(async () => {
@@ -157,16 +158,12 @@ test('README quick start in a real zsh: hook line, cd into a new git project, th
     const text = tmux.screen();
     const last = text.slice(text.lastIndexOf('mcp-auto status'));
     return head.test(last) && memoryLine.test(last) ? last : undefined;
-  }, 30_000, '`mcp-auto status` to show the project with memory ready').catch((error: Error) => {
+  }, 30_000, '`mcp-auto status` to show the project with memory').catch((error: Error) => {
     throw new Error(`${error.message}:\n${tmux.screen()}`);
   });
   const [, root, port, pid] = head.exec(screen)!;
   track(Number(pid));
   assert.equal(root, realpathSync(project));
-  // The default server comes with the install: no npx, no download on the first cd.
-  const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { servers: { name: string; pid: number }[] };
-  const cmdline = readFileSync(`/proc/${health.servers[0]!.pid}/cmdline`, 'utf8').split('\0').join(' ');
-  assert.match(cmdline, new RegExp(`^${process.execPath} ${clone}/node_modules/@modelcontextprotocol/server-memory/`));
 
   // "~/code/foo/.mcp.json now has "memory": {…}" — the README's own snippet, with this port.
   const snippet = /`"memory": (\{[^`]*\})`/.exec(quick);
@@ -194,6 +191,11 @@ test('README quick start in a real zsh: hook line, cd into a new git project, th
   const graph = await client.callTool({ name: 'read_graph', arguments: {} });
   assert.match(JSON.stringify(graph.content), /it works/);
   await client.close();
+
+  // The default server comes with the install (started by that first client): no npx, no download.
+  const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { servers: { name: string; pid: number }[] };
+  const cmdline = readFileSync(`/proc/${health.servers[0]!.pid}/cmdline`, 'utf8').split('\0').join(' ');
+  assert.match(cmdline, new RegExp(`^${process.execPath} ${clone}/node_modules/@modelcontextprotocol/server-memory/`));
 });
 
 test('README direnv section, as written: `use mcp` exports MCP_AUTO_URL of a running daemon', { skip: lacking('git', 'direnv'), timeout: 60_000 }, async () => {
@@ -207,7 +209,7 @@ test('README direnv section, as written: `use mcp` exports MCP_AUTO_URL of a run
   const url = sh(`direnv exec . sh -c 'echo "$MCP_AUTO_URL"'`, project).trim();
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
   const health = await waitFor(async () => {
-    const h = (await (await fetch(`${url}/health`)).json()) as { root: string; pid: number; servers: { name: string; state: string }[] };
+    const h = (await (await fetch(`${url}/health?start=1`)).json()) as { root: string; pid: number; servers: { name: string; state: string }[] };
     return h.servers.every((s) => s.state === 'ready') ? h : undefined;
   }, 20_000, 'the daemon behind MCP_AUTO_URL to be ready');
   track(health.pid);

@@ -46,7 +46,7 @@ after(async () => {
 });
 
 async function health() {
-  return (await (await fetch(`${base}/health`)).json()) as {
+  return (await (await fetch(`${base}/health?start=1`)).json()) as {
     servers: Array<{ name: string; state: string; pid: number; restarts: number; sessions: number }>;
   };
 }

@@ -31,7 +31,7 @@ async function setup(port: number, servers: Record<string, unknown>, extra: Reco
 }
 
 type Health = { servers: Array<{ name: string; state: string; pid: number; restarts: number; lastError: string | null; stderrTail: string[] }> };
-const health = async (base: string, headers: Record<string, string> = {}) => (await (await fetch(`${base}/health`, { headers })).json()) as Health;
+const health = async (base: string, headers: Record<string, string> = {}) => (await (await fetch(`${base}/health?start=1`, { headers })).json()) as Health;
 const server = async (base: string, name: string) => (await health(base)).servers.find((s) => s.name === name);
 
 test('a crash loop ends in state failed, with the last stderr lines in /health and a clear error for clients', async () => {

@@ -17,6 +17,7 @@ import { kB } from './status.ts';
 import { UserError, errorMessage } from '../util/errors.ts';
 import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure/ensure.ts';
 import { stateDirFor } from '../config/paths.ts';
+import { STATE_MEANING } from '../daemon/server-state.ts';
 import { hashedPort, portHolder } from '../ensure/port.ts';
 import type { ProjectRoot } from '../ensure/root.ts';
 
@@ -149,9 +150,12 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
     checks.push({ id: 'daemon', status: 'ok', message: `daemon pid ${status.record.pid} answers on 127.0.0.1:${port}` });
     for (const s of status.health.servers) {
       const bad = s.state === 'failed';
+      // Not started is a lazy server's rest, not a problem; starting again after a crash is worth a look.
+      const fine = s.state === 'ready' || (s.state === 'not-started' && !s.lastError);
+      const meaning = s.state === 'not-started' ? ` (${STATE_MEANING[s.state]})` : s.state === 'starting' && s.restarts > 0 ? ` again after ${s.restarts} restart(s)` : '';
       checks.push({
-        id: `server:${s.name}`, status: bad ? 'fail' : s.state === 'ready' ? 'ok' : 'warn',
-        message: `server ${s.name}: ${s.state}${s.lastError ? ` — ${s.lastError}` : ''}`,
+        id: `server:${s.name}`, status: bad ? 'fail' : fine ? 'ok' : 'warn',
+        message: `server ${s.name}: ${s.state}${meaning}${s.lastError ? ` — ${s.lastError}` : ''}`,
         ...(bad ? { fix: `\`mcp-auto logs ${root}\`, fix the command, then \`mcp-auto restart ${root}\`` } : {}),
       });
       const tools = toolsCheck(s, config.servers.get(s.name)?.tools);

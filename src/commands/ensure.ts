@@ -4,9 +4,10 @@ import { UserError } from '../util/errors.ts';
 import { safeText } from '../util/terminal.ts';
 import { parse } from '../util/args.ts';
 import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure/ensure.ts';
+import { checkStampPath, removeStamp, writeStamp } from '../ensure/stamp.ts';
 
 export const help = `
-Usage: mcp-auto ensure [--quiet] [--json] [--notice-file FILE [--idle-link]] [--] [DIR]
+Usage: mcp-auto ensure [--quiet] [--json] [--notice-file FILE [--idle-link]] [--stamp FILE] [--] [DIR]
 
 Finds the project root from DIR (default: the current directory), makes sure
 that root's daemon runs on its port (starting it detached if not) and points
@@ -20,6 +21,8 @@ writes nothing. The shell hook and \`use mcp\` run this for you.
                       be in mcp-auto's notices folder ($XDG_STATE_HOME/mcp-auto/notices)
   --idle-link         also link FILE.daemon to the daemon's idle-stop marker
                       (the hook's next prompt brings an idled-out daemon back)
+  --stamp FILE        when all is right, record it in FILE for \`use mcp\`'s
+                      fast path (a file in mcp-auto's state folder)
 
 Examples:
   mcp-auto ensure
@@ -45,10 +48,14 @@ export async function run(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     'notice-file': { type: 'string' },
     'idle-link': { type: 'boolean' },
+    stamp: { type: 'string' },
   });
   if (positionals.length > 1) throw new UserError(`ensure: one DIR at most, got ${positionals.length} (a hook passes the root as one argument after --)`, 2);
   const noticeFile = values['notice-file'];
   if (noticeFile !== undefined) checkNoticeFile(noticeFile);
+  const stamp = values.stamp === undefined ? undefined : checkStampPath(values.stamp);
+  // A stamp is only ever what this run found right: none if it fails.
+  if (stamp) removeStamp(stamp);
   const dir = resolve(positionals[0] ?? '.');
   const project = locateRoot(dir);
   if (!project) {
@@ -61,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
   if (noticeFile && values['idle-link']) linkIdleMarker(noticeFile, project.root);
   const result = await ensureRoot(project);
   const refused = result.clients.some((c) => c.status === 'refused');
+  if (stamp) writeStamp(stamp, positionals[0] ?? process.cwd(), result);
   if (values['notice-file']) {
     writeNotices(values['notice-file'], unseenNotices(result.root, result.notices).map(safeText));
   } else if (!values.json) {

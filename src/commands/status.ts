@@ -8,7 +8,8 @@ export const help = `
 Usage: mcp-auto status [--json] [--watch]
 
 Lists every mcp-auto daemon: root, port, pid, uptime, memory, and each
-server's state, sessions and calls, and what its tools cost each session: how
+server's state (not-started: starts with the first client session; starting;
+ready; failed; stopped), sessions and calls, and what its tools cost each session: how
 many it exposes of how many it lists (a "tools" filter in the config trims
 them), the size of their definitions in bytes and in tokens (estimated as
 bytes / 4). Daemons whose process is gone show as
@@ -52,7 +53,7 @@ const RECENT = 8;
 
 export function render(rows: Row[], { recent = false } = {}): string {
   if (rows.length === 0) return 'no mcp-auto daemons (cd into a project with the hook installed, or run `mcp-auto ensure`)';
-  const stateColour = (s: string) => (s === 'ready' ? kleur.green(s) : s === 'failed' ? kleur.red(s) : kleur.yellow(s));
+  const stateColour = (s: string) => (s === 'ready' ? kleur.green(s) : s === 'failed' ? kleur.red(s) : s === 'not-started' ? kleur.dim(s) : kleur.yellow(s));
   const lines: string[] = [];
   for (const raw of rows) {
     // Roots, errors and names come from files and servers: no raw control characters.
@@ -64,7 +65,7 @@ export function render(rows: Row[], { recent = false } = {}): string {
     for (const s of r.servers) {
       const extra = s.lastError ? `  ${kleur.dim(s.lastError)}` : '';
       const calls = s.calls ? `  calls ${s.calls.total}${s.calls.failed ? ` (${s.calls.failed} failed)` : ''}` : '';
-      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 11 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${calls}${toolsText(s.tools)}${extra}`);
+      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 13 - s.state.length))}sessions ${s.sessions}  restarts ${s.restarts}${calls}${toolsText(s.tools)}${extra}`);
     }
     if (recent) lines.push(...recentCalls(r.servers));
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ConfigError, errorMessage } from '../util/errors.ts';
 import { configDir } from './paths.ts';
 import { presets } from './presets.ts';
+import type { StartMode } from '../daemon/server-state.ts';
 
 /** One MCP server the daemon runs for a project (placeholders not yet expanded). */
 export interface ServerDef {
@@ -22,6 +23,10 @@ export interface ServerDef {
   client: 'http' | 'sse';
   /** How long a start may take before the server counts as failed. */
   startTimeoutMs: number;
+  /** "lazy": starts with the first client session; "eager": with the daemon (see server-state.ts). */
+  start: StartMode;
+  /** Does it analyse or execute project content? Such a server starts eagerly only in the user's own roots. */
+  analyses: boolean;
   /** Which of the child's tools sessions see and may call (none: all). */
   tools?: ToolFilter;
 }
@@ -111,7 +116,7 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((s) => typeof s === 'string');
 
 const KNOWN_KEYS = new Set(['$schema', 'servers', 'defaults', 'portRange', 'idleTimeoutMinutes', 'markers', 'clients', 'auth', 'trustedRoots']);
-const SPEC_KEYS = new Set(['preset', 'command', 'args', 'env', 'cwd', 'transport', 'path', 'client', 'startTimeoutMs', 'tools']);
+const SPEC_KEYS = new Set(['preset', 'command', 'args', 'env', 'cwd', 'transport', 'path', 'client', 'startTimeoutMs', 'start', 'analyses', 'tools']);
 
 function validateConfig(file: string, data: unknown): ConfigFile {
   if (!isObject(data)) throw new ConfigError(file, undefined, 'must be a JSON object');
@@ -165,6 +170,8 @@ function validateSpec(file: string, key: string, name: string, spec: unknown): v
   if (s.path !== undefined && !(typeof s.path === 'string' && s.path.startsWith('/'))) throw new ConfigError(file, `${key}.path`, 'must be a path starting with /');
   if (s.client !== undefined && s.client !== 'http' && s.client !== 'sse') throw new ConfigError(file, `${key}.client`, 'must be "http" or "sse"');
   if (s.startTimeoutMs !== undefined && !(typeof s.startTimeoutMs === 'number' && s.startTimeoutMs > 0)) throw new ConfigError(file, `${key}.startTimeoutMs`, 'must be a positive number');
+  if (s.start !== undefined && s.start !== 'lazy' && s.start !== 'eager') throw new ConfigError(file, `${key}.start`, 'must be "lazy" (with the first client session) or "eager" (with the daemon)');
+  if (s.analyses !== undefined && typeof s.analyses !== 'boolean') throw new ConfigError(file, `${key}.analyses`, 'must be true (it analyses or executes project content) or false');
   if (s.tools !== undefined) validateToolFilter(file, `${key}.tools`, s.tools);
 }
 
@@ -197,6 +204,9 @@ function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: 
   const presetName = own.preset ?? userBase.preset ?? (presets[name] ? name : undefined);
   const preset: Partial<ServerDef> = presetName ? presets[presetName]!() : {};
   const merged = { ...preset, ...userBase, ...own };
+  // A command of the user's own (not the preset's) may do anything: it analyses unless they say not.
+  const ownCommand = own.command !== undefined || userBase.command !== undefined;
+  const analyses = own.analyses ?? userBase.analyses ?? (ownCommand ? undefined : preset.analyses) ?? true;
   if (!merged.command) {
     throw new ConfigError(file, `servers.${name}`, `no command: give "command", or use a preset (${Object.keys(presets).join(', ')})`);
   }
@@ -213,6 +223,8 @@ function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: 
     path: merged.path ?? '/mcp',
     client: merged.client ?? 'http',
     startTimeoutMs: merged.startTimeoutMs ?? 60_000,
+    start: merged.start ?? 'lazy',
+    analyses,
     ...(merged.tools ? { tools: merged.tools } : {}),
   };
 }

@@ -26,7 +26,8 @@ function npmServer(pkg: string, version: string, args: string[]): Pick<ServerDef
 /** The serena commit the preset runs (change it to upgrade). */
 const SERENA_COMMIT = 'eb54e834b6da7a5e11f51c27afbcf55be92ae066';
 
-type Preset = () => Partial<ServerDef> & Pick<ServerDef, 'command' | 'args'>;
+// Every preset says whether it analyses project content (issue 12).
+type Preset = () => Partial<ServerDef> & Pick<ServerDef, 'command' | 'args' | 'analyses'>;
 
 /** Servers a config can name without spelling out a command. */
 export const presets: Record<string, Preset> = {
@@ -34,16 +35,22 @@ export const presets: Record<string, Preset> = {
     ...npmServer('@modelcontextprotocol/server-memory', '2026.8.31', []),
     // One knowledge graph per project, kept beside the daemon's state.
     env: { MEMORY_FILE_PATH: '{state}/memory.jsonl' },
+    analyses: false,
   }),
-  filesystem: () => npmServer('@modelcontextprotocol/server-filesystem', '2026.8.31', ['{root}']),
-  everything: () => npmServer('@modelcontextprotocol/server-everything', '2026.8.31', ['stdio']),
+  // Reads and writes files as asked; never runs them.
+  filesystem: () => ({ ...npmServer('@modelcontextprotocol/server-filesystem', '2026.8.31', ['{root}']), analyses: false }),
+  everything: () => ({ ...npmServer('@modelcontextprotocol/server-everything', '2026.8.31', ['stdio']), analyses: false }),
   serena: () => ({
     command: 'uvx',
     // Pinned to one commit; uvx runs it from mcp-auto's neutral folder, so no
     // project uv.toml or pyproject.toml takes part (the user's own uv config does).
     args: ['--from', `git+https://github.com/oraios/serena@${SERENA_COMMIT}`, 'serena', 'start-mcp-server',
       '--context', 'claude-code', '--project', '{root}'],
-    // serena indexes with a language server: its first start is slow.
+    // serena indexes with a language server: its first start is slow, so it
+    // starts with the daemon — in the user's own roots only, since language
+    // servers run project content (build scripts, proc macros, tsserver plugins).
     startTimeoutMs: 180_000,
+    start: 'eager',
+    analyses: true,
   }),
 };

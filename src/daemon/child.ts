@@ -9,8 +9,9 @@ import { isMessage, isResponse, type Message, type Response } from '../gateway/j
 import type { Logger } from './log.ts';
 import { redact } from '../util/redact.ts';
 import { listenerOf, listenerOwnedBy } from '../ensure/peer.ts';
+import type { ServerState } from './server-state.ts';
 
-export type ChildState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
+export type ChildState = ServerState;
 
 /** The protocol version the gateway asks its children for. */
 export const CHILD_PROTOCOL_VERSION = '2025-11-25';
@@ -44,7 +45,7 @@ export interface ChildContext {
  * Events: 'message' (a JSON-RPC message from a stdio child), 'ready', 'down' (reason).
  */
 export class SupervisedChild extends EventEmitter {
-  state: ChildState = 'starting';
+  state: ChildState = 'not-started';
   pid: number | undefined;
   restarts = 0;
   lastError: string | undefined;
@@ -65,17 +66,34 @@ export class SupervisedChild extends EventEmitter {
   private generation = 0;
   private waiters: Array<() => void> = [];
   private initId = 0;
+  /** Starting again after a crash (not a first start): open sessions keep the cached InitializeResult. */
+  private afterCrash = false;
 
   constructor(public def: ServerDef, private readonly ctx: ChildContext) {
     super();
   }
 
+  /**
+   * Starts the server if it has not started yet; a no-op in any other state.
+   * Synchronous up to the spawn, so two first sessions at once start one child.
+   */
   start(): void {
+    if (this.state !== 'not-started') return;
+    this.setState('starting');
     void this.spawnChild();
   }
 
-  /** Resolves true once ready, false when failed, stopped or out of time. */
+  /** Starting again after a crash with a handshake to replay: an open session need not wait. */
+  get replaysInit(): boolean {
+    return this.state === 'starting' && this.afterCrash && this.initResult !== undefined;
+  }
+
+  /**
+   * Resolves true once ready, false when failed, stopped or out of time.
+   * A server not started yet is started: whoever waits for it needs it.
+   */
   whenReady(timeoutMs: number): Promise<boolean> {
+    this.start();
     if (this.state === 'ready') return Promise.resolve(true);
     if (this.state === 'failed' || this.state === 'stopped') return Promise.resolve(false);
     return new Promise((resolve) => {
@@ -115,6 +133,7 @@ export class SupervisedChild extends EventEmitter {
   async restart(): Promise<void> {
     clearTimeout(this.restartTimer);
     this.failures = 0;
+    this.afterCrash = false;
     this.generation++;
     await this.killProcess();
     this.emit('down', 'restarted by mcp-auto');
@@ -125,6 +144,8 @@ export class SupervisedChild extends EventEmitter {
   /** A new definition from a config change: restart with it, sessions stay. */
   async redefine(def: ServerDef): Promise<void> {
     this.def = def;
+    // Not started yet: it starts with the new definition when needed.
+    if (this.state === 'not-started') return;
     await this.restart();
   }
 
@@ -216,6 +237,7 @@ export class SupervisedChild extends EventEmitter {
     if (ready === true) {
       this.readyAt = Date.now();
       this.lastError = undefined;
+      this.afterCrash = false;
       this.ctx.log(`server ${def.name}: ready (pid ${this.pid})`);
       this.setState('ready');
       this.emit('ready');
@@ -354,7 +376,9 @@ export class SupervisedChild extends EventEmitter {
       this.setState('failed');
       return;
     }
-    this.setState('restarting');
+    // Restarting is starting again: clients wait as at a first start (server-state.ts).
+    this.afterCrash = true;
+    this.setState('starting');
     const delay = Math.min(FIRST_BACKOFF_MS * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
     this.restartTimer = setTimeout(() => {
       this.restarts++;

@@ -18,6 +18,7 @@ import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
 import { SessionStore } from '../gateway/session-store.ts';
 import { adapters, syncClients } from '../clients/index.ts';
 import { ServerUnit } from './server-unit.ts';
+import { startMode, type StartMode } from './server-state.ts';
 import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
 
 export interface DaemonOptions {
@@ -30,6 +31,9 @@ export interface DaemonOptions {
   /** A full garbage collection (V8's gc, when exposed): run once a burst of requests is over. */
   collectGarbage?: () => void;
 }
+
+/** A client has this long to send a request's headers. */
+const HEADERS_TIMEOUT_MS = 10_000;
 
 /** Quiet this long after a request, a burst is over and the daemon collects garbage. */
 const BURST_OVER_MS = 3_000;
@@ -65,6 +69,8 @@ export class Daemon {
   private readonly access: Access;
   /** Answers /health's challenge: proves to ensure, exec, doctor and stop that this is the root's daemon. */
   private readonly identity: string;
+  /** Milliseconds since the process started at each start-up phase (/health; the bench's cold-start rows). */
+  private readonly startup: Record<string, number> = { loaded: round1(performance.now()) };
 
   constructor(readonly options: DaemonOptions) {
     this.stateDir = stateDirFor(options.root);
@@ -75,16 +81,26 @@ export class Daemon {
     this.identity = this.loadSecret(IDENTITY_FILE);
     this.access = new Access(this.log);
     // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
-    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 1000 }, (req, res) => {
+    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 30_000 }, (req, res) => {
+      clearTimeout(firstHeaders.get(req.socket));
       this.route(req, res).catch((error: unknown) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
         if (!res.headersSent) sendError(res, 500, 'internal error');
         else res.destroy();
       });
     });
-    // Slow-loris: a client that never finishes its headers is cut off.
-    this.server.headersTimeout = 10_000;
-    this.server.on('connection', (socket) => this.access.accept(socket));
+    // Slow-loris: a client that never finishes its headers is cut off. Node
+    // checks headersTimeout on a timer that runs with or without connections
+    // (every 30 s here: an idle daemon must not wake up for it), so a
+    // connection's first headers get a timer of their own, alive only with it.
+    this.server.headersTimeout = HEADERS_TIMEOUT_MS;
+    const firstHeaders = new WeakMap<object, NodeJS.Timeout>();
+    this.server.on('connection', (socket) => {
+      this.access.accept(socket);
+      const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
+      firstHeaders.set(socket, timer);
+      socket.once('close', () => clearTimeout(timer));
+    });
   }
 
   private get base(): string {
@@ -105,7 +121,13 @@ export class Daemon {
     }
   }
 
-  /** Binds the port first — clients can connect while children start. */
+  /**
+   * Binds the port first (a millisecond; only the daemon that holds the port
+   * may reap and record children), then spawns the eager children at once —
+   * their start-up is what a first client waits for — and only then does the
+   * rest. Clients can connect while children start; a lazy child starts with
+   * its first session.
+   */
   async start(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
@@ -114,18 +136,18 @@ export class Daemon {
         resolve();
       });
     });
+    this.startup.listening = round1(performance.now());
     this.reapOrphans();
+    for (const def of this.config.servers.values()) this.addUnit(def);
+    this.startup.childrenSpawned = round1(performance.now());
     if (this.config.settings.auth === 'token') this.token = this.loadToken();
     this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
-    // Children first: their start-up is what a first client waits for; the
-    // record's fsync can run while they boot (ensure waits on /health, not on it).
-    for (const def of this.config.servers.values()) this.addUnit(def);
+    // The record's fsync runs while children boot (ensure waits on /health, not on it).
     const record: DaemonRecord = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
     writeFileAtomic(join(this.stateDir, 'daemon.json'), `${JSON.stringify(record, null, 2)}\n`, 0o600);
     rmSync(join(this.stateDir, IDLE_STOPPED), { force: true });
     this.timers.push(setInterval(() => this.checkIdle(), this.idleCheckMs()).unref());
     this.timers.push(setInterval(() => { for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS); }, 60_000).unref());
-    if (this.options.collectGarbage) this.timers.push(setInterval(() => this.collectAfterBurst(), 1_000).unref());
     await this.watchConfig();
   }
 
@@ -139,9 +161,23 @@ export class Daemon {
       // Read at each start: marks and trustedRoots may change while the daemon runs.
       get usersRoot() { return isUsersRoot(root, settings().trustedRoots); },
       onSpawn: (pid, command) => this.recordChild(pid, command),
-    }, this.base, this.store);
+    }, this.base, this.store, this.startModeOf(def));
     this.units.set(def.name, unit);
-    unit.start();
+    unit.startIfEager();
+  }
+
+  /** Eager servers that analyse project content start with the daemon only in the user's own roots. */
+  private startModeOf(def: ServerDef): StartMode {
+    const mode = startMode(def, () => isUsersRoot(this.options.root, this.config.settings.trustedRoots));
+    if (mode === 'lazy' && def.start === 'eager') {
+      this.log(`server ${def.name}: starts when the first client connects (it analyses project content, and ${this.options.root} is not marked as yours in "trustedRoots")`);
+    }
+    return mode;
+  }
+
+  /** Starts every server not started yet (`exec` and `/health?start=1`: whoever asks needs them all). */
+  private startAll(): void {
+    for (const unit of this.units.values()) unit.child.start();
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -172,6 +208,8 @@ export class Daemon {
     this.lastActivity = this.lastRequest = Date.now();
     this.requestsSinceCollect++;
     if (this.access.limitStreams(req, res)) return;
+    // Armed by requests only: an idle daemon has no second-scale timer.
+    if (this.options.collectGarbage && !this.gcTimer) this.scheduleCollection(BURST_OVER_MS);
     return unit.handle(req, res, match[2]!, url);
   }
 
@@ -180,6 +218,11 @@ export class Daemon {
     // status and doctor ask for tool stats: stdio children not measured yet are listed now (never on ensure's path).
     if (url.searchParams.get('tools') === '1') await Promise.all([...this.units.values()].map((u) => u.measureTools(2_000)));
     const authorized = this.token === undefined || bearerMatches(req, this.token);
+    // Starting servers is what a client session does: it takes what a session takes (the token, if any).
+    if (url.searchParams.get('start') === '1' && authorized) {
+      this.lastActivity = Date.now();
+      this.startAll();
+    }
     const servers = [...this.units.values()].map((u) => u.health());
     const challenge = url.searchParams.get('challenge');
     sendJson(res, 200, {
@@ -189,6 +232,7 @@ export class Daemon {
       pid: process.pid,
       version: VERSION,
       uptimeMs: Date.now() - this.startedAt,
+      startup: this.startup,
       idleTimeoutMinutes: this.idleMinutes,
       memoryMb: memoryMb(),
       auth: this.config.settings.auth,
@@ -214,7 +258,7 @@ export class Daemon {
         unit.setToolFilter(def);
       } else if (JSON.stringify(def) !== JSON.stringify(unit.def)) {
         this.log(`config: server ${name} changed; restarting it`);
-        if (def.transport === unit.def.transport) void unit.redefine(def);
+        if (def.transport === unit.def.transport) void unit.redefine(def, this.startModeOf(def));
         else {
           void unit.stop();
           this.addUnit(def);
@@ -305,15 +349,24 @@ export class Daemon {
   private collectAfterBurst(): void {
     const now = Date.now();
     if (this.requestsSinceCollect > 0) {
-      if (now - this.lastRequest < BURST_OVER_MS) return;
+      const quiet = now - this.lastRequest;
+      if (quiet < BURST_OVER_MS) return this.scheduleCollection(BURST_OVER_MS - quiet);
       this.requestsSinceCollect = 0;
       this.firstCollectionAt = now;
-    } else if (this.firstCollectionAt !== undefined && now - this.firstCollectionAt >= SECOND_COLLECTION_MS) {
+      this.scheduleCollection(SECOND_COLLECTION_MS);
+    } else if (this.firstCollectionAt !== undefined) {
       this.firstCollectionAt = undefined;
     } else {
       return;
     }
     this.options.collectGarbage?.();
+  }
+
+  private gcTimer: NodeJS.Timeout | undefined;
+
+  private scheduleCollection(ms: number): void {
+    clearTimeout(this.gcTimer);
+    this.gcTimer = setTimeout(() => { this.gcTimer = undefined; this.collectAfterBurst(); }, ms).unref();
   }
 
   private loadToken(): string {
@@ -372,6 +425,7 @@ export class Daemon {
     this.stopping ??= (async () => {
       this.log('stopping');
       for (const t of this.timers) clearInterval(t);
+      clearTimeout(this.gcTimer);
       this.server.close();
       this.server.closeAllConnections();
       await Promise.all([...this.units.values()].map((u) => u.stop()));
@@ -389,6 +443,8 @@ export class Daemon {
     return this.stopping;
   }
 }
+
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
 /** The daemon's own memory (MB): for status, doctor and the soak's leak check. */
 function memoryMb(): { rss: number; heapUsed: number; heapTotal: number; external: number } {

@@ -8,6 +8,7 @@ import { Router } from '../gateway/router.ts';
 import type { SessionStore } from '../gateway/session-store.ts';
 import { SseEndpoint } from '../gateway/sse.ts';
 import { StreamableEndpoint } from '../gateway/streamable.ts';
+import type { ServerState, StartMode } from './server-state.ts';
 import { ToolCatalog, type ToolStats } from '../gateway/tool-filter.ts';
 import { fetchHttpTools, proxyEventStream, proxyWithToolFilter } from '../gateway/proxy-tool-filter.ts';
 import type { Message } from '../gateway/jsonrpc.ts';
@@ -17,7 +18,11 @@ export interface ServerHealth {
   transport: 'stdio' | 'http';
   /** Which endpoint client configs point at. */
   client: 'http' | 'sse';
-  state: string;
+  state: ServerState;
+  /** How this server starts here: with the daemon, or with the first client session. */
+  start: StartMode;
+  /** It analyses or executes project content (eager only in the user's own roots). */
+  analyses: boolean;
   pid: number | null;
   restarts: number;
   sessions: number;
@@ -46,7 +51,9 @@ export class ServerUnit {
   /** An http child's open event streams, where the gateway can add a notification. */
   private readonly eventStreams = new Set<(message: Message) => void>();
 
-  constructor(public def: ServerDef, ctx: ChildContext, private readonly base: string, store: SessionStore | undefined) {
+  constructor(public def: ServerDef, ctx: ChildContext, private readonly base: string, store: SessionStore | undefined,
+    /** Decided by the daemon (startMode): eager servers start now, lazy ones with their first session. */
+    public startMode: StartMode) {
     this.child = new SupervisedChild(def, ctx);
     if (def.transport === 'stdio') {
       this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs, this.tools);
@@ -58,14 +65,17 @@ export class ServerUnit {
     }
   }
 
-  start(): void {
-    this.child.start();
+  /** Starts the child if it is eager; a lazy one waits for its first session. */
+  startIfEager(): void {
+    if (this.startMode === 'eager') this.child.start();
   }
 
-  /** Same transport, new command/args/env: restart the child only. */
-  async redefine(def: ServerDef): Promise<void> {
+  /** Same transport, new command/args/env: restart the child only (a child not started stays so until needed). */
+  async redefine(def: ServerDef, startMode: StartMode): Promise<void> {
     this.def = def;
+    this.startMode = startMode;
     await this.child.redefine(def);
+    this.startIfEager();
   }
 
   /** Only the tool filter changed: applied at once, the child keeps running; sessions list again. */
@@ -121,6 +131,8 @@ export class ServerUnit {
       transport: this.def.transport,
       client: this.def.client,
       state: c.state,
+      start: this.startMode,
+      analyses: this.def.analyses,
       pid: c.pid ?? null,
       restarts: c.restarts,
       sessions: this.sessions,

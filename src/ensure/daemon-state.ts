@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { stateDirFor, stateHome } from '../config/paths.ts';
+import type { ServerState, StartMode } from '../daemon/server-state.ts';
 import type { ToolStats } from '../gateway/tool-filter.ts';
 import { listenerOf, ownUid } from './peer.ts';
 
@@ -10,7 +11,7 @@ import { listenerOf, ownUid } from './peer.ts';
 export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
 
 export interface ServerHealth {
-  name: string; transport: string; client: 'http' | 'sse'; state: string; pid: number | null; restarts: number;
+  name: string; transport: string; client: 'http' | 'sse'; state: ServerState; start?: StartMode; analyses?: boolean; pid: number | null; restarts: number;
   sessions: number; lastError: string | null; stderrTail: string[]; url: string; sseUrl: string;
   calls?: { total: number; failed: number; recent: Array<{ at: number; method: string; target?: string; ms: number; outcome: string }> } | null;
   /** Tools exposed of listed, and the size of their definitions (absent from older daemons). */
@@ -69,13 +70,13 @@ export type Probe =
  * state dir. Whoever else answers (another account that took the port) is an
  * impostor: nothing is written for it and no token is ever sent to it.
  */
-export async function probeHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; tools?: boolean } = {}): Promise<Probe> {
+export async function probeHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; start?: boolean; tools?: boolean } = {}): Promise<Probe> {
   const listener = listenerOf(port);
   const me = ownUid();
   if (listener && me !== undefined && listener.uid !== me) return { kind: 'impostor', why: `port ${port} is held by another account (uid ${listener.uid})` };
   const nonce = randomBytes(18).toString('base64url');
   // tools=1: the daemon measures its servers' tool lists first (status, doctor; never ensure).
-  const answer = await getHealth(port, `/health?challenge=${nonce}${opts.ensure ? '&ensure=1' : opts.tools ? '&tools=1' : ''}`, opts.timeoutMs ?? 1000);
+  const answer = await getHealth(port, `/health?challenge=${nonce}${healthQuery(opts)}`, opts.timeoutMs ?? 1000);
   if (answer === undefined) return { kind: 'nothing' };
   if (answer === 'not-health') return { kind: 'impostor', why: `port ${port} is held by a program that is not an mcp-auto daemon` };
   const secret = readIdentitySecret(answer.root);
@@ -91,12 +92,19 @@ export async function probeHealth(port: number, opts: { timeoutMs?: number; ensu
  * answers. node:http, not fetch: it loads in a fraction of the time, and
  * `ensure` runs on every new directory. A token goes only to a proven daemon.
  */
-export async function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; token?: string; tools?: boolean } = {}): Promise<Health | undefined> {
-  const probe = await probeHealth(port, opts);
+export async function fetchHealth(port: number, opts: { timeoutMs?: number; ensure?: boolean; start?: boolean; token?: string; tools?: boolean } = {}): Promise<Health | undefined> {
+  // Under token auth, start=1 needs the token: it goes with the second, proven request.
+  const probe = await probeHealth(port, opts.token ? { ...opts, start: false } : opts);
   if (probe.kind !== 'proven') return undefined;
   if (!opts.token) return probe.health;
-  const answer = await getHealth(port, opts.tools ? '/health?tools=1' : '/health', opts.timeoutMs ?? 1000, opts.token);
+  const query = healthQuery(opts);
+  const answer = await getHealth(port, query ? `/health?${query.slice(1)}` : '/health', opts.timeoutMs ?? 1000, opts.token);
   return typeof answer === 'object' && answer.root === probe.health.root ? answer : undefined;
+}
+
+/** `&ensure=1` (ensure's visit), `&start=1` (start every server not started yet, as exec needs them all), `&tools=1` (status, doctor: measure tool lists first). */
+function healthQuery(opts: { ensure?: boolean; start?: boolean; tools?: boolean }): string {
+  return `${opts.ensure ? '&ensure=1' : ''}${opts.start ? '&start=1' : ''}${opts.tools && !opts.ensure ? '&tools=1' : ''}`;
 }
 
 function getHealth(port: number, path: string, timeoutMs: number, token?: string): Promise<Health | 'not-health' | undefined> {

@@ -17,6 +17,7 @@ export interface ProxyHooks {
  * sees a loopback Host, as its own DNS-rebinding check expects.
  */
 export async function proxyToChild(req: IncomingMessage, res: ServerResponse, child: SupervisedChild, path: string, hooks?: ProxyHooks): Promise<void> {
+  // A lazy http child starts with the first request proxied to it (whenReady starts it).
   if (child.state !== 'ready' && !(await child.whenReady(child.def.startTimeoutMs))) {
     return sendError(res, 503, `server '${child.def.name}' is ${child.state}${child.lastError ? `: ${child.lastError}` : ''}; see \`mcp-auto logs\``);
   }

@@ -160,7 +160,8 @@ export class Router {
       }
       session.send(resultResponse(request.id, { ...withToolsListChanged(result), protocolVersion }), request.id);
     };
-    if (this.child.state === 'ready' || (this.child.initResult && this.child.state === 'restarting')) answer();
+    if (this.child.state === 'ready' || this.child.replaysInit) answer();
+    // A lazy server starts here, with its first session (whenReady starts it).
     else void this.child.whenReady(this.waitMs()).then(answer);
   }
 
@@ -170,7 +171,8 @@ export class Router {
         session.send(this.unavailable(request.id), request.id);
         return;
       }
-      // Starting or restarting: wait (bounded) rather than refuse.
+      // Not started, starting or starting again after a crash: wait (bounded) rather than refuse.
+      this.child.start();
       this.queue.push({ session, request, deadline: Date.now() + this.waitMs() });
       this.armQueueTimer();
       return;

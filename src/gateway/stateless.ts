@@ -556,7 +556,7 @@ export class StatelessEndpoint {
   /** The child's InitializeResult, waiting (bounded) while it starts. */
   private async initResult(): Promise<Json | undefined> {
     const child = this.router.child;
-    if (child.state !== 'ready' && !(child.initResult && child.state === 'restarting')) await child.whenReady(child.def.startTimeoutMs);
+    if (child.state !== 'ready' && !child.replaysInit) await child.whenReady(child.def.startTimeoutMs);
     // As 2025 sessions get it: the gateway announces tool list changes (a filter edit) itself.
     return child.initResult && withToolsListChanged(child.initResult);
   }

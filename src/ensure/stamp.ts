@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { projectConfigPath, userConfigPath } from '../config/config.ts';
+import { IDLE_STOPPED, stateDirFor, stateHome } from '../config/paths.ts';
+import { UserError } from '../util/errors.ts';
+import type { EnsureResult } from './ensure.ts';
+
+// The direnv fast path (shell/use_mcp.sh): what `ensure` last found right for
+// one .envrc directory, written so that bash builtins alone can tell next time
+// whether anything changed. The shell checks every line; anything it cannot
+// confirm sends it back to `ensure`, which rewrites the stamp.
+//
+//   dir=, root=, port=, token=   what `use mcp` exports (and the dir it was for)
+//   pid=, start=, uid=           the daemon: alive, the same process (start time
+//                                in /proc/<pid>/stat), ours; and the listener on
+//                                the port belongs to our uid (/proc/net/tcp)
+//   have=FILE                    exists and is not newer than the stamp
+//                                (client files, configs, daemon.json, the CLI)
+//   absent=FILE                  does not exist (configs, the idle-stop marker)
+
+/** Where stamps live: one file per .envrc directory, named by its path (`%` → %25, `/` → %2F). */
+export function stampsDir(): string {
+  return join(stateHome(), 'direnv');
+}
+
+/** A stamp path from the command line is taken only inside the stamps folder (as --notice-file). */
+export function checkStampPath(file: string): string {
+  if (dirname(file) !== stampsDir() || file.endsWith('/')) throw new UserError(`ensure: --stamp must be a file in ${stampsDir()}`, 2);
+  return file;
+}
+
+/** The daemon's start time in clock ticks since boot (field 22 of /proc/<pid>/stat); undefined without /proc. */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+export function removeStamp(file: string): void {
+  rmSync(file, { force: true });
+}
+
+/**
+ * Writes the stamp once all is right: nothing for the user to see, every
+ * client file written or unchanged. Otherwise there is none, and the next
+ * `use mcp` runs ensure again.
+ */
+export function writeStamp(file: string, dir: string, result: EnsureResult): void {
+  const start = processStartTime(result.pid);
+  const clean = result.notices.length === 0 && result.clients.every((c) => c.status !== 'refused' && !c.error && c.conflicts.length === 0);
+  const values = [dir, result.root, ...result.clients.map((c) => c.file)];
+  // Paths the shell reads one per line, and Linux only (/proc).
+  if (!start || !clean || !dir.startsWith('/') || values.some((v) => v.includes('\n'))) return;
+  const stateDir = stateDirFor(result.root);
+  const maybe = (f: string) => (existsSync(f) ? `have=${f}` : `absent=${f}`);
+  const lines = [
+    'v=1',
+    `dir=${dir}`,
+    `root=${result.root}`,
+    `port=${result.port}`,
+    `pid=${result.pid}`,
+    `start=${start}`,
+    `uid=${process.getuid?.() ?? -1}`,
+    `token=${result.token ?? ''}`,
+    // A client file ensure had nothing to write into (no servers) may not exist: it must stay so.
+    ...result.clients.map((c) => maybe(c.file)),
+    `have=${join(stateDir, 'daemon.json')}`,
+    `absent=${join(stateDir, IDLE_STOPPED)}`,
+    maybe(projectConfigPath(result.root)),
+    maybe(userConfigPath()),
+    maybe(join(stateHome(), 'trust')),
+    // An upgrade of mcp-auto goes through ensure once (it replaces older daemons).
+    `have=${process.argv[1]}`,
+  ];
+  mkdirSync(stampsDir(), { recursive: true, mode: 0o700 });
+  writeFileAtomic(file, `${lines.join('\n')}\n`, 0o600);
+}
