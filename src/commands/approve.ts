@@ -16,7 +16,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('approve', argv, {});
-  const root = rootArg(positionals[0]);
+  const root = rootArg('approve', positionals);
   const servers = [...projectConfig(root).config.servers.keys()];
   const added = approve(root, servers);
   console.log(added.length

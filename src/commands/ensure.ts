@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { parse } from '../util/args.ts';
+import { existingDir, parse } from '../util/args.ts';
+import { oneLine } from '../util/errors.ts';
 import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure/ensure.ts';
 
 export const help = `
@@ -29,7 +29,17 @@ export async function run(argv: string[]): Promise<number> {
     'notice-file': { type: 'string' },
     'idle-link': { type: 'boolean' },
   });
-  const dir = resolve(positionals[0] ?? '.');
+  try {
+    return await ensure(values, positionals);
+  } catch (error) {
+    // Through the hook, stderr goes nowhere: the next prompt shows the notice file.
+    if (values['notice-file']) writeNotices(values['notice-file'], [`mcp-auto: ${oneLine(error, 400)}`]);
+    throw error;
+  }
+}
+
+async function ensure(values: { quiet?: boolean; json?: boolean; 'notice-file'?: string; 'idle-link'?: boolean }, positionals: string[]): Promise<number> {
+  const dir = existingDir('ensure', positionals);
   const project = locateRoot(dir);
   if (!project) {
     if (values.json) console.log(JSON.stringify({ root: null, reason: `no project root above ${dir}` }));

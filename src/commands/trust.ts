@@ -17,7 +17,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('trust', argv, {});
-  const root = rootArg(positionals[0]);
+  const root = rootArg('trust', positionals);
   const file = projectConfigPath(root);
   // Refuse a file that would not load: trusting it would only hide the error.
   if (!readConfigFile(file)) throw new UserError(`${file} does not exist; \`mcp-auto init\` writes a starter one`);

@@ -15,7 +15,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('untrust', argv, {});
-  const file = projectConfigPath(rootArg(positionals[0]));
+  const file = projectConfigPath(rootArg('untrust', positionals));
   console.log(untrust(file) ? `mcp-auto: ${file} is no longer trusted` : `mcp-auto: ${file} was not trusted`);
   return 0;
 }

@@ -73,7 +73,7 @@ const START_WAIT_MS = 10_000;
  * Otherwise, under the root's lock: pick the port (hash, then probe), start the
  * daemon detached, wait only until its port answers — never for its servers.
  */
-export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: boolean } = {}): Promise<EnsureResult> {
+export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: boolean; preferPort?: number } = {}): Promise<EnsureResult> {
   const { root, marker } = project;
   const stateDir = stateDirFor(root);
   const { config, trust } = projectConfig(root);
@@ -88,7 +88,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
       status = await daemonStatus(root, { ensure: true });
       if (status.kind === 'running') return status.health;
       started = true;
-      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'stale' ? status.record.port : undefined);
+      return startDaemon(root, stateDir, config.settings.portRange, opts.preferPort ?? (status.kind === 'stale' ? status.record.port : undefined));
     });
   }
   const entries = managedEntries(config, health.port);
