@@ -26,6 +26,7 @@ export const commands: Record<string, Entry> = {
   untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import('./commands/untrust.ts') },
   adopt: { summary: 'serve the stdio servers of .mcp.json from the daemon', load: () => import('./commands/adopt.ts') },
   unadopt: { summary: 'restore the entries adopt replaced', load: () => import('./commands/unadopt.ts') },
+  forget: { summary: 'undo everything mcp-auto did for a project (client entries, trust, state)', load: () => import('./commands/forget.ts') },
   approve: { summary: 'let Claude Code use the managed servers without asking', load: () => import('./commands/approve.ts') },
   init: { summary: 'write a starter .mcp-auto.json', load: () => import('./commands/init.ts') },
   exec: { summary: "run a command with the project's daemon ready", load: () => import('./commands/exec.ts') },
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return first === undefined ? 2 : 0;
   }
-  if (first === '--version' || first === '-V' || first === 'version') {
+  if (first === '--version' || first === '-V' || first === '-v' || first === 'version') {
     console.log(VERSION);
     return 0;
   }

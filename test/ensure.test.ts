@@ -296,7 +296,7 @@ test('status counts each server\'s calls; --watch redraws them with the most rec
   watch.stdout.on('data', (d: Buffer) => { screen += d.toString(); });
   try {
     await waitFor(() => /recent calls/.test(screen) && /tools\/call search_nodes .* ok/.test(screen) && /no\/such\/method .* error/.test(screen), 5000, 'the recent calls on the watch screen');
-    assert.match(screen, /memory +ready +sessions \d+ +restarts 0 +calls \d+ \(1 failed\)/);
+    assert.match(screen, /memory +ready +sessions \d+(?: live(?:, \d+ idle)?)? +restarts 0 +calls \d+ \(1 failed\)/);
   } finally {
     watch.kill();
   }

@@ -168,6 +168,8 @@ test('service install/status/uninstall without a user systemd; the unit command 
 
   const uninstall = await run(['service', 'uninstall', '--root', root], e);
   assert.equal(uninstall.code, 0, uninstall.stderr);
+  // One sentence that says what happened (issue 14).
+  assert.match(uninstall.stdout, new RegExp(`^mcp-auto: removed the service ${unitName(root)} \\(${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\) \\(systemctl --user is not available here: .+\\); no daemon was running — the shell hook starts one on demand again\n$`));
   assert.equal(existsSync(file), false);
   assert.equal(existsSync(wanted), false);
   assert.equal((await run(['service', 'uninstall', '--root', root], e)).code, 1);

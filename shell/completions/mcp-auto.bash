@@ -28,7 +28,7 @@ _mcp_auto() {
     esac
   done
   if [[ -z $cmd ]]; then
-    _mcp_auto_reply -W "ensure hook direnv status stop restart port logs doctor trust untrust deny adopt unadopt approve init exec mcp-config service completion daemon --help --version" -- "$cur"
+    _mcp_auto_reply -W "ensure hook direnv status stop restart port logs doctor trust untrust deny adopt unadopt forget approve init exec mcp-config service completion daemon --help --version" -- "$cur"
     return
   fi
 
@@ -66,13 +66,13 @@ _mcp_auto() {
     ensure) flags="--quiet --json --notice-file --idle-link"; dirs=1 ;;
     hook | completion) words="zsh bash fish" ;;
     direnv) ;;
-    status) flags="--json --watch" ;;
+    status) flags="--json --watch"; dirs=1 ;;
     stop) flags="--all"; dirs=1 ;;
     restart | port) flags="--json"; dirs=1 ;;
     logs) flags="-f --follow -n --lines"; dirs=1 ;;
     doctor) flags="--json --fix"; dirs=1 ;;
     trust | untrust | deny) flags="--root"; dirs=1 ;;
-    adopt | unadopt | approve) dirs=1 ;;
+    adopt | unadopt | forget | approve) dirs=1 ;;
     init) dirs=1 ;;
     exec) flags="--root --timeout --" ;;
     mcp-config) dirs=1 ;;

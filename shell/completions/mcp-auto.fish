@@ -48,6 +48,7 @@ complete -c mcp-auto -n __fish_use_subcommand -a untrust -d "revoke trust in a p
 complete -c mcp-auto -n __fish_use_subcommand -a deny -d "revoke trust in a project's .mcp-auto.json"
 complete -c mcp-auto -n __fish_use_subcommand -a adopt -d 'serve the stdio servers of .mcp.json from the daemon'
 complete -c mcp-auto -n __fish_use_subcommand -a unadopt -d 'restore the entries adopt replaced'
+complete -c mcp-auto -n __fish_use_subcommand -a forget -d 'undo everything mcp-auto did for a project (client entries, trust, state)'
 complete -c mcp-auto -n __fish_use_subcommand -a approve -d 'let Claude Code use the managed servers without asking'
 complete -c mcp-auto -n __fish_use_subcommand -a init -d 'write a starter .mcp-auto.json'
 complete -c mcp-auto -n __fish_use_subcommand -a exec -d "run a command with the project's daemon ready"
@@ -57,7 +58,7 @@ complete -c mcp-auto -n __fish_use_subcommand -a completion -d 'print shell comp
 complete -c mcp-auto -n __fish_use_subcommand -a daemon -d 'run the daemon in the foreground'
 
 # Commands that take a project directory.
-complete -c mcp-auto -n '__mcp_auto_command_is ensure stop restart port logs doctor trust untrust deny adopt unadopt approve init mcp-config' -a '(__fish_complete_directories)'
+complete -c mcp-auto -n '__mcp_auto_command_is ensure status stop restart port logs doctor trust untrust deny adopt unadopt forget approve init mcp-config' -a '(__fish_complete_directories)'
 
 complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l quiet -d 'print nothing'
 complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l json -d 'print the result as JSON'

@@ -23,6 +23,7 @@ _mcp_auto() {
     "deny:revoke trust in a project's .mcp-auto.json"
     'adopt:serve the stdio servers of .mcp.json from the daemon'
     'unadopt:restore the entries adopt replaced'
+    'forget:undo everything mcp-auto did for a project (client entries, trust, state)'
     'approve:let Claude Code use the managed servers without asking'
     'init:write a starter .mcp-auto.json'
     "exec:run a command with the project's daemon ready"
@@ -53,7 +54,7 @@ _mcp_auto() {
         hook|completion)
           _arguments $shells && ret=0 ;;
         status)
-          _arguments '--json[print JSON]' '--watch[redraw the table live]' && ret=0 ;;
+          _arguments '--json[print JSON]' '--watch[redraw the table live]' $dir && ret=0 ;;
         stop)
           _arguments '--all[stop every daemon]' $dir && ret=0 ;;
         logs)
@@ -65,7 +66,7 @@ _mcp_auto() {
           _arguments '--json[print the checks as JSON]' '--fix[repair what is safe to repair]' $dir && ret=0 ;;
         trust|untrust|deny)
           _arguments '--root[mark (or unmark) the project root as yours]' $dir && ret=0 ;;
-        adopt|unadopt|approve|init|mcp-config)
+        adopt|unadopt|forget|approve|init|mcp-config)
           _arguments $dir && ret=0 ;;
         exec)
           _arguments '--root[project directory]:directory:_directories' \

@@ -11,7 +11,7 @@ import { gemini } from './gemini.ts';
 import { vscode } from './vscode.ts';
 
 export type { ClientAdapter, ManagedEntry } from './adapter.ts';
-export { syncClients, claimOwnership, forgetOwnership, type SyncResult } from './merge.ts';
+export { syncClients, claimOwnership, forgetOwnership, ownedFiles, type SyncResult } from './merge.ts';
 
 export const adapters: Record<string, ClientAdapter> = {
   claude,

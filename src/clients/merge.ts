@@ -114,7 +114,7 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
       return { result: { ...result, status: 'refused', error: `${shown}: ${errorMessage(error)}; fix it and run \`mcp-auto ensure\`` }, owned };
     }
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      return { result: { ...result, status: 'refused', error: `${shown}: ${errorMessage(error)}` }, owned };
+      return { result: { ...result, status: 'refused', error: `${shown} ${readProblem(error)}` }, owned };
     }
   }
   let doc: Json;
@@ -163,7 +163,11 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
     } catch (error) {
       return { result: { ...result, status: 'refused', error: oneLine(error, 400) }, owned };
     }
-    mkdirSync(dirname(file), { recursive: true });
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      return { result: { ...result, status: 'refused', error: `cannot write ${shown}: ${writeProblem(error, dirname(file))}` }, owned };
+    }
     const inPlace = adapter.format !== 'toml' && text !== undefined && text.replace(/^\uFEFF/, '').trim() !== '';
     let next: string;
     try {
@@ -171,13 +175,34 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
     } catch (error) {
       return { result: { ...result, status: 'refused', error: oneLine(error) }, owned };
     }
-    writeFileAtomic(file, next);
+    try {
+      writeFileAtomic(file, next);
+    } catch (error) {
+      return { result: { ...result, status: 'refused', error: `cannot write ${file}: ${writeProblem(error, dirname(file))}` }, owned };
+    }
     result.status = 'written';
     // A file we created holds this machine's port: keep it out of `git status`.
     // One that was there may be tracked; its status stays the user's.
     if (text === undefined) addGitExclude(root, adapter.file);
   }
   return { result, owned: nextOwned };
+}
+
+/** Why a client file could not be read, in the user's words. */
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'is a directory, not a file; remove or rename it, then run `mcp-auto ensure`';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  return `cannot be read: ${oneLine(error)}`;
+}
+
+/** Why a client file could not be written, in the user's words. */
+function writeProblem(error: unknown, dir: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EROFS') return `${dir} is on a read-only file system`;
+  if (code === 'EACCES' || code === 'EPERM') return `${dir} is read-only for you (permission denied)`;
+  if (code === 'ENOSPC') return 'the disk is full';
+  return oneLine(error);
 }
 
 /** Syncs every listed client's project file; ownership records live in <stateDir>/clients.json. */
@@ -207,6 +232,11 @@ export function claimOwnership(stateDir: string, file: string, entries: Record<s
   }
   ownership[file] = owned;
   writeOwnership(stateDir, ownership);
+}
+
+/** The client files (relative to the root) that hold entries mcp-auto wrote. */
+export function ownedFiles(stateDir: string): string[] {
+  return Object.keys(readOwnership(stateDir));
 }
 
 /** Forgets that we wrote these entries of one client file (unadopt hands them back to the user). */

@@ -18,13 +18,14 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('adopt', argv, {});
-  const root = rootArg(positionals[0]);
+  const root = rootArg('adopt', positionals);
   const names = await adopt(root);
   if (names.length === 0) {
     console.log('mcp-auto: no stdio servers in .mcp.json to adopt');
     return 0;
   }
   const result = await ensureRoot(locateRoot(root)!);
-  console.log(`mcp-auto: adopted ${names.join(', ')}; served at ${result.url}/servers/<name>/mcp`);
+  console.log(`mcp-auto: adopted ${names.join(', ')}; now served by the daemon:`);
+  for (const name of names) console.log(`  ${name}  ${result.url}/servers/${encodeURIComponent(name)}/mcp`);
   return 0;
 }

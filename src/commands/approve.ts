@@ -20,7 +20,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('approve', argv, {});
-  const root = rootArg(positionals[0]);
+  const root = rootArg('approve', positionals);
   const servers = [...projectConfig(root).config.servers.keys()];
   let owners = mcpJsonOwnership(root, stateDirFor(root), servers);
   // Not written yet (no hook ran here): write them, then approve what is ours.

@@ -1,20 +1,21 @@
 import { gitTracked } from '../util/git-index.ts';
 import { accessSync, constants, existsSync, readFileSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import kleur from 'kleur';
-import { parse } from '../util/args.ts';
+import { existingDir, parse } from '../util/args.ts';
 import { approval, mcpJsonOwnership } from '../clients/claude-settings.ts';
 import { pathInside } from '../util/safe-path.ts';
 import { readUtf8 } from '../util/json-file.ts';
 import { safeText } from '../util/terminal.ts';
 import { adapters } from '../clients/index.ts';
-import { parseConfig, projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig, type ToolFilter } from '../config/config.ts';
-import { readProjectFile } from '../config/trust.ts';
+import { defaultSettings, loadConfig, parseConfig, projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig, type ToolFilter } from '../config/config.ts';
+import { readProjectFile, trustState } from '../config/trust.ts';
 import { allRecords, daemonStatus, pidAlive, type ServerHealth } from '../ensure/daemon-state.ts';
 import { BYTES_PER_TOKEN } from '../gateway/tool-filter.ts';
 import { kB } from './status.ts';
-import { UserError, errorMessage } from '../util/errors.ts';
+import { ConfigError, UserError, errorMessage, oneLine } from '../util/errors.ts';
+import { shellQuote } from '../util/shell-quote.ts';
 import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure/ensure.ts';
 import { stateDirFor } from '../config/paths.ts';
 import { STATE_MEANING } from '../daemon/server-state.ts';
@@ -41,7 +42,8 @@ Example:
 `;
 
 type Status = 'ok' | 'warn' | 'fail';
-interface Check { id: string; status: Status; message: string; fix?: string; fixable?: boolean }
+/** One line of the checklist; `fixed` says what --fix did about it (the same shape with or without --fix). */
+interface Check { id: string; status: Status; message: string; fix?: string; fixable?: boolean; fixed?: string }
 
 function onPath(command: string): boolean {
   const candidates = isAbsolute(command) || command.includes('/')
@@ -92,44 +94,75 @@ function listDir(dir: string): string[] {
   try { return readdirSync(dir); } catch { return []; }
 }
 
+/**
+ * Every problem in the user config and the project's: parse and validation
+ * errors of both files (trusted or not), then what loading them finds (an
+ * unknown preset, a default that names nothing). One ✖ line each.
+ */
 function configChecks(root: string | undefined): Check[] {
-  const checks: Check[] = [];
-  for (const [id, file] of [['user-config', userConfigPath()], ...(root ? [['project-config', projectConfigPath(root)]] : [])] as Array<[string, string]>) {
+  const files: Array<[string, string]> = [['user-config', userConfigPath()], ...(root ? [['project-config', projectConfigPath(root)] as [string, string]] : [])];
+  const problems = new Map<string, ConfigError>();
+  const collect = (read: () => unknown) => {
     try {
-      let config;
-      if (id === 'project-config') {
-        // Never a plain read of a project file (it may be a link to /dev/zero).
-        const read = readProjectFile(file);
-        if (read.problem) throw new Error(read.problem);
-        config = read.text === undefined ? undefined : parseConfig(file, read.text);
-      } else {
-        config = readConfigFile(file);
-      }
-      checks.push({ id, status: 'ok', message: config ? `${file} parses` : `${file}: none (defaults apply)` });
+      read();
     } catch (error) {
-      checks.push({ id, status: 'fail', message: errorMessage(error), fix: `fix ${file} (the daemon keeps its last good config meanwhile)` });
+      const all = error instanceof ConfigError ? error.problems : [new ConfigError(userConfigPath(), undefined, oneLine(error))];
+      for (const p of all) problems.set(p.message, p);
+    }
+  };
+  const present = new Map<string, boolean>();
+  for (const [id, file] of files) {
+    collect(() => {
+      if (id !== 'project-config') return present.set(file, readConfigFile(file) !== undefined);
+      // Never a plain read of a project file (it may be a link to /dev/zero).
+      const read = readProjectFile(file);
+      if (read.problem) throw new ConfigError(file, undefined, read.problem);
+      if (read.text !== undefined) parseConfig(file, read.text);
+      return present.set(file, read.text !== undefined);
+    });
+  }
+  collect(() => (root ? projectConfig(root) : loadConfig()));
+  if (problems.size > 0) {
+    return [...problems.values()].map((p) => ({
+      id: p.file === userConfigPath() ? 'user-config' : 'project-config', status: 'fail' as const, message: p.message,
+      fix: `edit ${shellQuote(p.file)} (a running daemon keeps its last good config meanwhile)`,
+    }));
+  }
+  return files.map(([id, file]) => ({ id, status: 'ok' as const, message: present.get(file) ? `${file} parses` : `${file}: none (defaults apply)` }));
+}
+
+/** The config to check a project against: its own, else the user's alone, else the defaults (doctor never stops at a broken file). */
+function usableConfig(root: string): { config: EffectiveConfig; trust: string } {
+  try {
+    return projectConfig(root);
+  } catch {
+    const trust = trustState(projectConfigPath(root));
+    try {
+      return { config: loadConfig(), trust };
+    } catch {
+      return { config: loadConfig({ userConfig: {} }), trust };
     }
   }
-  return checks;
 }
 
 async function projectChecks(project: ProjectRoot, fix: boolean, done: string[]): Promise<Check[]> {
   const { root, marker } = project;
   const checks: Check[] = [{ id: 'root', status: 'ok', message: `project root ${root} (it has ${marker})` }];
-  let config: EffectiveConfig;
-  let trust: string;
-  try {
-    ({ config, trust } = projectConfig(root));
-  } catch (error) {
-    return [...checks, { id: 'config', status: 'fail', message: errorMessage(error), fix: 'fix the file named above' }];
-  }
-  if (trust === 'untrusted') checks.push({ id: 'trust', status: 'fail', message: `${projectConfigPath(root)} is not trusted, so its servers do not run`, fix: `review it, then \`mcp-auto trust ${root}\`` });
+  const { config, trust } = usableConfig(root);
+  const q = shellQuote(root);
+  if (trust === 'untrusted') checks.push({ id: 'trust', status: 'fail', message: `${projectConfigPath(root)} is not trusted, so its servers do not run`, fix: `review it, then \`mcp-auto trust ${q}\`` });
   else if (trust === 'trusted') checks.push({ id: 'trust', status: 'ok', message: '.mcp-auto.json is trusted' });
 
   let status = await daemonStatus(root, { tools: true });
+  let started: string | undefined;
   if (status.kind !== 'running' && fix) {
-    await ensureRoot(project);
-    done.push(`started the daemon for ${root}`);
+    try {
+      await ensureRoot(project);
+      started = `started the daemon for ${root}`;
+      done.push(started);
+    } catch (error) {
+      checks.push({ id: 'fix:daemon', status: 'fail', message: `could not start the daemon: ${oneLine(error)}`, fix: `mcp-auto logs ${q}` });
+    }
     status = await daemonStatus(root, { tools: true });
   }
   const port = status.kind === 'none' ? hashedPort(root, config.settings.portRange) : status.record.port;
@@ -143,11 +176,11 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
   const portOk = holder === 'ours' || (holder === 'free' && status.kind === 'none');
   checks.push({
     id: 'port', status: portOk ? 'ok' : 'warn', message: portMessage,
-    ...(holder === 'foreign' ? { fix: `\`mcp-auto restart ${root}\` probes the next free port (or free ${port}: \`ss -ltnp 'sport = :${port}'\` shows who has it)` } : {}),
+    ...(holder === 'foreign' ? { fix: `\`mcp-auto restart ${q}\` probes the next free port (or free ${port}: \`ss -ltnp 'sport = :${port}'\` shows who has it)` } : {}),
   });
 
   if (status.kind === 'running') {
-    checks.push({ id: 'daemon', status: 'ok', message: `daemon pid ${status.record.pid} answers on 127.0.0.1:${port}` });
+    checks.push({ id: 'daemon', status: 'ok', message: `daemon pid ${status.record.pid} answers on 127.0.0.1:${port}`, ...(started ? { fixed: started } : {}) });
     for (const s of status.health.servers) {
       const bad = s.state === 'failed';
       // Not started is a lazy server's rest, not a problem; starting again after a crash is worth a look.
@@ -156,14 +189,14 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
       checks.push({
         id: `server:${s.name}`, status: bad ? 'fail' : fine ? 'ok' : 'warn',
         message: `server ${s.name}: ${s.state}${meaning}${s.lastError ? ` — ${s.lastError}` : ''}`,
-        ...(bad ? { fix: `\`mcp-auto logs ${root}\`, fix the command, then \`mcp-auto restart ${root}\`` } : {}),
+        ...(bad ? { fix: `\`mcp-auto logs ${q}\`, fix the command, then \`mcp-auto restart ${q}\`` } : {}),
       });
       const tools = toolsCheck(s, config.servers.get(s.name)?.tools);
       if (tools) checks.push(tools);
     }
   } else {
     const why = status.kind === 'stale' ? `daemon is dead (${status.why})` : 'no daemon running';
-    checks.push({ id: 'daemon', status: 'fail', message: why, fix: `mcp-auto ensure ${root}`, fixable: true });
+    checks.push({ id: 'daemon', status: 'fail', message: why, fix: `mcp-auto ensure ${q}`, fixable: true });
   }
 
   const entries = managedEntries(config, port);
@@ -180,10 +213,11 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
       }
     } catch (error) {
       if (error instanceof UserError) {
-        checks.push({ id: `client:${name}`, status: 'fail', message: error.message, fix: `remove the link, then \`mcp-auto ensure ${root}\`` });
+        checks.push({ id: `client:${name}`, status: 'fail', message: error.message, fix: `remove the link, then \`mcp-auto ensure ${q}\`` });
         continue;
       }
-      checks.push({ id: `client:${name}`, status: 'fail', message: `${file} is not valid JSON (${errorMessage(error)})`, fix: `fix ${file}, then \`mcp-auto ensure\`` });
+      const problem = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory, not a file' : `is not valid JSON (${oneLine(error)})`;
+      checks.push({ id: `client:${name}`, status: 'fail', message: `${file} ${problem}`, fix: `fix ${shellQuote(file)}, then \`mcp-auto ensure ${q}\`` });
       continue;
     }
     if (adapter.format !== 'json') continue;
@@ -192,11 +226,11 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
     const servers = (node ?? {}) as Record<string, unknown>;
     const stale = entries.filter((e) => JSON.stringify(servers[e.name]) !== JSON.stringify(adapter.entry(e))).map((e) => e.name);
     if (stale.length === 0) checks.push({ id: `client:${name}`, status: 'ok', message: `${adapter.file} points at the daemon` });
-    else if (fix && status.kind === 'running') {
-      await ensureRoot(project);
+    else if (fix && status.kind === 'running' && await rewrote(project)) {
       done.push(`rewrote ${adapter.file}`);
+      checks.push({ id: `client:${name}`, status: 'ok', message: `${adapter.file} points at the daemon`, fixed: `rewrote ${adapter.file}` });
     } else {
-      checks.push({ id: `client:${name}`, status: 'fail', message: `${adapter.file} is out of sync for ${stale.join(', ')}`, fix: `mcp-auto ensure ${root}`, fixable: true });
+      checks.push({ id: `client:${name}`, status: 'fail', message: `${adapter.file} is out of sync for ${stale.join(', ')}`, fix: `mcp-auto ensure ${q}`, fixable: true });
     }
     if (existsSync(file) && gitTracked(root, adapter.file) === true) {
       checks.push({ id: `git:${name}`, status: 'warn', message: `${adapter.file} is tracked by git: its machine-specific port would be committed`, fix: `echo ${adapter.file} >> .gitignore (or git update-index --skip-worktree ${adapter.file})` });
@@ -223,7 +257,7 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
       checks.push({ id: `conflict:${name}`, status: 'fail', message: `.mcp.json has a '${name}' entry mcp-auto did not write (the project's own); Claude Code would run it, not the daemon's`, fix: `read it; rename or remove it in ${join(root, '.mcp.json')}, then \`mcp-auto ensure ${root}\`` });
     }
     if (denied.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code has ${denied.join(', ')} disabled`, fix: 'remove them from disabledMcpjsonServers in .claude/settings.local.json' });
-    else if (missing.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code will ask before using ${missing.join(', ')}`, fix: `mcp-auto approve ${root}` });
+    else if (missing.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code will ask before using ${missing.join(', ')}`, fix: `mcp-auto approve ${q}` });
     else checks.push({ id: 'claude-approval', status: 'ok', message: 'Claude Code has the servers approved' });
   } catch (error) {
     checks.push({ id: 'claude-approval', status: 'warn', message: errorMessage(error) });
@@ -257,17 +291,41 @@ function toolsCheck(server: ServerHealth, filter: ToolFilter | undefined): Check
   };
 }
 
-function staleChecks(fix: boolean, done: string[]): Check[] {
-  const stale = allRecords().filter((r) => !pidAlive(r.pid));
-  if (stale.length === 0) return [{ id: 'state', status: 'ok', message: 'no stale state files' }];
+async function rewrote(project: ProjectRoot): Promise<boolean> {
+  try {
+    return (await ensureRoot(project)).clients.every((c) => c.status !== 'refused');
+  } catch {
+    return false;
+  }
+}
+
+/** Records of dead daemons, and of projects that were deleted (their daemon may still run). */
+async function staleChecks(fix: boolean, done: string[]): Promise<Check[]> {
+  const checks: Check[] = [];
+  const records = allRecords();
+  for (const r of records.filter((r) => !existsSync(r.root))) {
+    const running = pidAlive(r.pid);
+    const message = running ? `the project ${r.root} was deleted, but its daemon (pid ${r.pid}) still runs` : `the project ${r.root} was deleted; its state remains`;
+    if (fix) {
+      const { forgetRoot } = await import('./forget.ts');
+      const removed = await forgetRoot(r.root);
+      done.push(`forgot the deleted project ${r.root}`);
+      checks.push({ id: 'state:deleted', status: 'ok', message, fixed: removed.join('; ') });
+    } else {
+      checks.push({ id: 'state:deleted', status: 'warn', message, fix: `mcp-auto forget ${shellQuote(r.root)}`, fixable: true });
+    }
+  }
+  const stale = records.filter((r) => existsSync(r.root) && !pidAlive(r.pid));
+  if (stale.length === 0) return checks.length ? checks : [{ id: 'state', status: 'ok', message: 'no stale state files' }];
+  const message = `${stale.length} stale daemon record(s): ${stale.map((r) => r.root).join(', ')}`;
   if (fix) {
     for (const r of stale) {
       try { unlinkSync(join(stateDirFor(r.root), 'daemon.json')); } catch { /* gone */ }
       done.push(`removed the stale record of ${r.root}`);
     }
-    return [];
+    return [...checks, { id: 'state', status: 'ok', message, fixed: `removed ${stale.length} stale record(s)` }];
   }
-  return [{ id: 'state', status: 'warn', message: `${stale.length} stale daemon record(s): ${stale.map((r) => r.root).join(', ')}`, fix: 'mcp-auto doctor --fix', fixable: true }];
+  return [...checks, { id: 'state', status: 'warn', message, fix: 'mcp-auto doctor --fix', fixable: true }];
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -281,22 +339,22 @@ export async function run(argv: string[]): Promise<number> {
       ? { id: 'node', status: 'ok', message: `Node ${process.versions.node}` }
       : { id: 'node', status: 'fail', message: `Node ${process.versions.node} is too old (mcp-auto needs 20.19 or newer)`, fix: 'install a current Node LTS' },
     hookCheck(),
-    ...configChecks(undefined),
   ];
-  const dir = resolve(positionals[0] ?? '.');
+  const dir = existingDir('doctor', positionals);
   let project: ProjectRoot | undefined;
   try {
     project = locateRoot(dir, userSettings());
   } catch {
-    project = locateRoot(dir, { ...userSettings(), markers: ['.mcp-auto.json', '.git'] });
+    // A broken user config: find the root with the default markers.
+    project = locateRoot(dir, { ...defaultSettings });
   }
+  checks.push(...configChecks(project?.root));
   if (project) {
-    checks.push(...configChecks(project.root).filter((c) => c.id === 'project-config'));
     checks.push(...await projectChecks(project, fix, done));
   } else {
     checks.push({ id: 'root', status: 'warn', message: `no project root above ${dir}`, fix: 'cd into a project (a folder with .git or .mcp-auto.json), or `mcp-auto init`' });
   }
-  checks.push(...staleChecks(fix, done));
+  checks.push(...await staleChecks(fix, done));
   const ok = checks.every((c) => c.status !== 'fail');
   if (values.json) {
     console.log(JSON.stringify({ ok, checks, fixed: done }, null, 2));
@@ -305,8 +363,8 @@ export async function run(argv: string[]): Promise<number> {
     for (const c of checks) {
       console.log(`${mark[c.status]} ${safeText(c.message)}`);
       if (c.fix && c.status !== 'ok') console.log(`    ${kleur.dim('fix:')} ${safeText(c.fix)}`);
+      if (c.fixed) console.log(`    ${kleur.cyan('fixed:')} ${safeText(c.fixed)}`);
     }
-    for (const d of done) console.log(`${kleur.cyan('→')} fixed: ${safeText(d)}`);
   }
   return ok ? 0 : 1;
 }

@@ -1,8 +1,8 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { stateHome } from '../config/paths.ts';
-import { UserError } from '../util/errors.ts';
+import { UserError, oneLine } from '../util/errors.ts';
 import { safeText } from '../util/terminal.ts';
-import { parse } from '../util/args.ts';
+import { existingDir, parse } from '../util/args.ts';
 import { ensureRoot, linkIdleMarker, locateRoot, unseenNotices, writeNotices } from '../ensure/ensure.ts';
 import { checkStampPath, removeStamp, writeStamp } from '../ensure/stamp.ts';
 
@@ -50,13 +50,23 @@ export async function run(argv: string[]): Promise<number> {
     'idle-link': { type: 'boolean' },
     stamp: { type: 'string' },
   });
-  if (positionals.length > 1) throw new UserError(`ensure: one DIR at most, got ${positionals.length} (a hook passes the root as one argument after --)`, 2);
+  // Checked before anything is written to it, errors included.
+  if (values['notice-file'] !== undefined) checkNoticeFile(values['notice-file']);
+  try {
+    return await ensure(values, positionals);
+  } catch (error) {
+    // Through the hook, stderr goes nowhere: the next prompt shows the notice file.
+    if (values['notice-file']) writeNotices(values['notice-file'], [safeText(`mcp-auto: ${oneLine(error, 400)}`)]);
+    throw error;
+  }
+}
+
+async function ensure(values: { quiet?: boolean; json?: boolean; 'notice-file'?: string; 'idle-link'?: boolean; stamp?: string }, positionals: string[]): Promise<number> {
+  const dir = existingDir('ensure', positionals);
   const noticeFile = values['notice-file'];
-  if (noticeFile !== undefined) checkNoticeFile(noticeFile);
   const stamp = values.stamp === undefined ? undefined : checkStampPath(values.stamp);
   // A stamp is only ever what this run found right: none if it fails.
   if (stamp) removeStamp(stamp);
-  const dir = resolve(positionals[0] ?? '.');
   const project = locateRoot(dir);
   if (!project) {
     if (values.json) console.log(JSON.stringify({ root: null, reason: `no project root above ${dir}` }));

@@ -24,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     follow: { type: 'boolean', short: 'f' },
     lines: { type: 'string', short: 'n' },
   });
-  const root = rootArg(positionals[0]);
+  const root = rootArg('logs', positionals, { allowGone: true });
   const file = join(stateDirFor(root), 'daemon.log');
   if (!existsSync(file)) throw new UserError(`no log yet for ${root}; start the daemon with \`mcp-auto ensure\``);
   const count = Number(values.lines ?? 50);

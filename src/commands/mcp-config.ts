@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { parse } from '../util/args.ts';
+import { existingDir, parse } from '../util/args.ts';
 import { claude } from '../clients/claude.ts';
 import { ensureRoot, locateRoot, managedEntries, projectConfig } from '../ensure/ensure.ts';
 import { UserError } from '../util/errors.ts';
@@ -19,8 +18,7 @@ Examples:
 
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('mcp-config', argv, {});
-  if (positionals.length > 1) throw new UserError('mcp-config: give at most one directory; see `mcp-auto mcp-config --help`', 2);
-  const dir = resolve(positionals[0] ?? '.');
+  const dir = existingDir('mcp-config', positionals);
   const project = locateRoot(dir);
   if (!project) throw new UserError(`mcp-config: no project root above ${dir}; run inside a project or name one`, 2);
   const { port } = await ensureRoot(project, { writeClients: false });

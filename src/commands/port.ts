@@ -16,7 +16,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse('port', argv, { json: { type: 'boolean' } });
-  const root = rootArg(positionals[0]);
+  const root = rootArg('port', positionals);
   const status = await daemonStatus(root);
   const running = status.kind === 'running';
   const port = running ? status.record.port : hashedPort(root, userSettings().portRange);

@@ -143,9 +143,10 @@ async function uninstall(kind: Platform, root: string, dryRun: boolean): Promise
     console.log(`would stop ${name} and remove ${file}`);
     return 0;
   }
+  let managerNote = '';
   if (kind === 'systemd') {
     const disable = systemctl('disable', '--now', `${name}.service`);
-    if (!disable.ok) console.log(`mcp-auto: systemctl --user is not available here (${disable.error}); removing ${file} only`);
+    if (!disable.ok) managerNote = ` (systemctl --user is not available here: ${disable.error})`;
     rmSync(join(systemdUnitDir(), 'default.target.wants', `${name}.service`), { force: true });
     rmSync(file, { force: true });
     if (disable.ok) systemctl('daemon-reload');
@@ -153,6 +154,9 @@ async function uninstall(kind: Platform, root: string, dryRun: boolean): Promise
     launchctl('bootout', `gui/${process.getuid!()}/${name}`);
     rmSync(file, { force: true });
   }
+  // The service's daemon may have outlived its manager (or there was none): stop it too.
+  const stopped = await stopRoot(root);
+  console.log(`mcp-auto: removed the service ${name} (${file})${managerNote}; ${stopped ? 'stopped its daemon' : 'no daemon was running'} — the shell hook starts one on demand again`);
   return 0;
 }
 

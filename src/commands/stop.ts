@@ -22,7 +22,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(stopped.length ? `mcp-auto: stopped ${stopped.length} daemon(s)` : 'mcp-auto: no daemon was running');
     return 0;
   }
-  const root = rootArg(positionals[0]);
+  const root = rootArg('stop', positionals, { allowGone: true });
   console.log((await stopRoot(root)) ? `mcp-auto: stopped the daemon for ${root}` : `mcp-auto: no daemon was running for ${root}`);
   return 0;
 }

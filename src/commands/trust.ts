@@ -27,7 +27,7 @@ Examples:
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse('trust', argv, { root: { type: 'boolean' } });
-  const root = rootArg(positionals[0]);
+  const root = rootArg('trust', positionals);
   if (values.root) {
     markRoot(root);
     console.log(safeText(`mcp-auto: marked ${root} as yours`));

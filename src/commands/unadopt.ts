@@ -18,7 +18,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('unadopt', argv, {});
-  const root = rootArg(positionals[0]);
+  const root = rootArg('unadopt', positionals);
   const names = await unadopt(root, (restored) => forgetOwnership(stateDirFor(root), '.mcp.json', restored));
   if (names.length === 0) {
     console.log('mcp-auto: nothing was adopted here');

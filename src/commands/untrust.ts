@@ -19,7 +19,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse('untrust', argv, { root: { type: 'boolean' } });
-  const root = rootArg(positionals[0]);
+  const root = rootArg('untrust', positionals);
   if (values.root) {
     console.log(safeText(unmarkRoot(root) ? `mcp-auto: ${root} is no longer marked as yours` : `mcp-auto: ${root} was not marked`));
     return 0;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, errorMessage } from '../util/errors.ts';
+import { ConfigError, oneLine } from '../util/errors.ts';
+import { didYouMean } from '../util/suggest.ts';
 import { configDir } from './paths.ts';
 import { presets } from './presets.ts';
 import type { StartMode } from '../daemon/server-state.ts';
@@ -91,14 +92,32 @@ export function projectConfigPath(root: string): string {
 
 /** Reads and validates a config file; undefined when it does not exist. */
 export function readConfigFile(file: string): ConfigFile | undefined {
+  const { config, problems } = checkConfigFile(file);
+  if (problems.length > 0) throw ConfigError.all(problems);
+  return config;
+}
+
+/**
+ * A config file and every problem in it; the config keeps only its valid
+ * parts, so that loading can go on and find the problems behind these.
+ */
+function checkConfigFile(file: string, given?: string): { config?: ConfigFile; problems: ConfigError[] } {
   let text: string;
-  try {
+  if (given !== undefined) text = given;
+  else try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ConfigError(file, undefined, errorMessage(error));
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problems: [] };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problems: [new ConfigError(file, undefined, code === 'EISDIR' ? 'is a directory, not a file' : oneLine(error))] };
   }
-  return parseConfig(file, text);
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { problems: [new ConfigError(file, undefined, `not valid JSON (${oneLine(error)})`)] };
+  }
+  return validateConfig(file, data);
 }
 
 export function parseConfig(file: string, text: string): ConfigFile {
@@ -106,9 +125,11 @@ export function parseConfig(file: string, text: string): ConfigFile {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(file, undefined, `not valid JSON (${errorMessage(error)})`);
+    throw new ConfigError(file, undefined, `not valid JSON (${oneLine(error)})`);
   }
-  return validateConfig(file, data);
+  const { config, problems } = validateConfig(file, data);
+  if (problems.length > 0) throw ConfigError.all(problems);
+  return config!;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -118,74 +139,87 @@ const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && 
 const KNOWN_KEYS = new Set(['$schema', 'servers', 'defaults', 'portRange', 'idleTimeoutMinutes', 'markers', 'clients', 'auth', 'trustedRoots']);
 const SPEC_KEYS = new Set(['preset', 'command', 'args', 'env', 'cwd', 'transport', 'path', 'client', 'startTimeoutMs', 'start', 'analyses', 'tools']);
 
-function validateConfig(file: string, data: unknown): ConfigFile {
-  if (!isObject(data)) throw new ConfigError(file, undefined, 'must be a JSON object');
+function validateConfig(file: string, data: unknown): { config?: ConfigFile; problems: ConfigError[] } {
+  if (!isObject(data)) return { problems: [new ConfigError(file, undefined, 'must be a JSON object')] };
+  // Every problem, not only the first: the user fixes the file once. What is
+  // wrong is left out of the config returned with them.
+  const problems: ConfigError[] = [];
+  const clean: Record<string, unknown> = { ...data };
+  const fail = (key: string, detail: string, drop: string[] = [key]) => {
+    problems.push(new ConfigError(file, key, detail));
+    if (drop.length === 2 && isObject(clean[drop[0]!])) {
+      const { [drop[1]!]: _, ...rest } = clean[drop[0]!] as Record<string, unknown>;
+      clean[drop[0]!] = rest;
+    } else {
+      delete clean[drop[0]!];
+    }
+  };
   for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(file, key, `unknown key (known: ${[...KNOWN_KEYS].slice(1).join(', ')})`);
+    if (!KNOWN_KEYS.has(key)) fail(key, `unknown key${didYouMean(key, KNOWN_KEYS)} (known: ${[...KNOWN_KEYS].slice(1).join(', ')})`);
   }
   const { servers, defaults, portRange, idleTimeoutMinutes, markers, clients, auth, trustedRoots } = data;
   if (servers !== undefined) {
     if (isStringArray(servers)) {
       // a plain list of names is shorthand for { name: true }
     } else if (isObject(servers)) {
-      for (const [name, spec] of Object.entries(servers)) validateSpec(file, `servers.${name}`, name, spec);
+      for (const [name, spec] of Object.entries(servers)) validateSpec((key, detail) => fail(key, detail, ['servers', name]), `servers.${name}`, name, spec);
     } else {
-      throw new ConfigError(file, 'servers', 'must be an object of server definitions or a list of names');
+      fail('servers', 'must be an object of server definitions or a list of names');
     }
   }
-  if (defaults !== undefined && !isStringArray(defaults)) throw new ConfigError(file, 'defaults', 'must be a list of server names');
+  if (defaults !== undefined && !isStringArray(defaults)) fail('defaults', 'must be a list of server names');
   if (portRange !== undefined) {
     const ok = Array.isArray(portRange) && portRange.length === 2 && portRange.every((p) => Number.isInteger(p) && p >= 1024 && p <= 65535)
       && (portRange[0] as number) <= (portRange[1] as number);
-    if (!ok) throw new ConfigError(file, 'portRange', 'must be [low, high], whole numbers from 1024 to 65535, low <= high');
+    if (!ok) fail('portRange', 'must be [low, high], whole numbers from 1024 to 65535, low <= high');
   }
   if (idleTimeoutMinutes !== undefined && !(typeof idleTimeoutMinutes === 'number' && idleTimeoutMinutes >= 0)) {
-    throw new ConfigError(file, 'idleTimeoutMinutes', 'must be a number of minutes, 0 for never');
+    fail('idleTimeoutMinutes', 'must be a number of minutes, 0 for never');
   }
-  if (markers !== undefined && !(isStringArray(markers) && markers.length > 0)) throw new ConfigError(file, 'markers', 'must be a non-empty list of file names');
-  if (clients !== undefined && !isStringArray(clients)) throw new ConfigError(file, 'clients', 'must be a list of client names');
-  if (auth !== undefined && auth !== 'none' && auth !== 'token') throw new ConfigError(file, 'auth', 'must be "none" or "token"');
+  if (markers !== undefined && !(isStringArray(markers) && markers.length > 0)) fail('markers', 'must be a non-empty list of file names');
+  if (clients !== undefined && !isStringArray(clients)) fail('clients', 'must be a list of client names');
+  if (auth !== undefined && auth !== 'none' && auth !== 'token') fail('auth', 'must be "none" or "token"');
   if (trustedRoots !== undefined && !(isStringArray(trustedRoots) && trustedRoots.every((p) => p.startsWith('/') || p === '~' || p.startsWith('~/')))) {
-    throw new ConfigError(file, 'trustedRoots', 'must be a list of absolute paths or globs, e.g. ["~/code/*"]');
+    fail('trustedRoots', 'must be a list of absolute paths or globs, e.g. ["~/code/*"]');
   }
-  return data as ConfigFile;
+  return { config: clean as ConfigFile, problems };
 }
 
-function validateSpec(file: string, key: string, name: string, spec: unknown): void {
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new ConfigError(file, key, 'a server name may use letters, digits, _ . - (at most 64)');
+function validateSpec(fail: (key: string, detail: string) => void, key: string, name: string, spec: unknown): void {
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) return fail(key, 'a server name may use letters, digits, _ . - (at most 64)');
   if (typeof spec === 'boolean') return;
-  if (!isObject(spec)) throw new ConfigError(file, key, 'must be true, false or a server definition object');
+  if (!isObject(spec)) return fail(key, 'must be true, false or a server definition object');
   for (const k of Object.keys(spec)) {
-    if (!SPEC_KEYS.has(k)) throw new ConfigError(file, `${key}.${k}`, `unknown key (known: ${[...SPEC_KEYS].join(', ')})`);
+    if (!SPEC_KEYS.has(k)) fail(`${key}.${k}`, `unknown key${didYouMean(k, SPEC_KEYS)} (known: ${[...SPEC_KEYS].join(', ')})`);
   }
   const s = spec as Record<string, unknown>;
   if (s.preset !== undefined && !(typeof s.preset === 'string' && s.preset in presets)) {
-    throw new ConfigError(file, `${key}.preset`, `unknown preset (known: ${Object.keys(presets).join(', ')})`);
+    fail(`${key}.preset`, `unknown preset${typeof s.preset === 'string' ? didYouMean(s.preset, Object.keys(presets)) : ''} (known: ${Object.keys(presets).join(', ')})`);
   }
-  if (s.command !== undefined && !(typeof s.command === 'string' && s.command.length > 0)) throw new ConfigError(file, `${key}.command`, 'must be a non-empty string');
-  if (s.args !== undefined && !isStringArray(s.args)) throw new ConfigError(file, `${key}.args`, 'must be a list of strings');
-  if (s.env !== undefined && !isStringMap(s.env)) throw new ConfigError(file, `${key}.env`, 'must be an object of string values');
-  if (s.cwd !== undefined && typeof s.cwd !== 'string') throw new ConfigError(file, `${key}.cwd`, 'must be a string');
-  if (s.transport !== undefined && s.transport !== 'stdio' && s.transport !== 'http') throw new ConfigError(file, `${key}.transport`, 'must be "stdio" or "http"');
-  if (s.path !== undefined && !(typeof s.path === 'string' && s.path.startsWith('/'))) throw new ConfigError(file, `${key}.path`, 'must be a path starting with /');
-  if (s.client !== undefined && s.client !== 'http' && s.client !== 'sse') throw new ConfigError(file, `${key}.client`, 'must be "http" or "sse"');
-  if (s.startTimeoutMs !== undefined && !(typeof s.startTimeoutMs === 'number' && s.startTimeoutMs > 0)) throw new ConfigError(file, `${key}.startTimeoutMs`, 'must be a positive number');
-  if (s.start !== undefined && s.start !== 'lazy' && s.start !== 'eager') throw new ConfigError(file, `${key}.start`, 'must be "lazy" (with the first client session) or "eager" (with the daemon)');
-  if (s.analyses !== undefined && typeof s.analyses !== 'boolean') throw new ConfigError(file, `${key}.analyses`, 'must be true (it analyses or executes project content) or false');
-  if (s.tools !== undefined) validateToolFilter(file, `${key}.tools`, s.tools);
+  if (s.command !== undefined && !(typeof s.command === 'string' && s.command.length > 0)) fail(`${key}.command`, 'must be a non-empty string');
+  if (s.args !== undefined && !isStringArray(s.args)) fail(`${key}.args`, 'must be a list of strings');
+  if (s.env !== undefined && !isStringMap(s.env)) fail(`${key}.env`, 'must be an object of string values');
+  if (s.cwd !== undefined && typeof s.cwd !== 'string') fail(`${key}.cwd`, 'must be a string');
+  if (s.transport !== undefined && s.transport !== 'stdio' && s.transport !== 'http') fail(`${key}.transport`, 'must be "stdio" or "http"');
+  if (s.path !== undefined && !(typeof s.path === 'string' && s.path.startsWith('/'))) fail(`${key}.path`, 'must be a path starting with /');
+  if (s.client !== undefined && s.client !== 'http' && s.client !== 'sse') fail(`${key}.client`, 'must be "http" or "sse"');
+  if (s.startTimeoutMs !== undefined && !(typeof s.startTimeoutMs === 'number' && s.startTimeoutMs > 0)) fail(`${key}.startTimeoutMs`, 'must be a positive number');
+  if (s.tools !== undefined) validateToolFilter(fail, `${key}.tools`, s.tools);
+  if (s.start !== undefined && s.start !== 'lazy' && s.start !== 'eager') fail(`${key}.start`, 'must be "lazy" (with the first client session) or "eager" (with the daemon)');
+  if (s.analyses !== undefined && typeof s.analyses !== 'boolean') fail(`${key}.analyses`, 'must be true (it analyses or executes project content) or false');
 }
 
-function validateToolFilter(file: string, key: string, tools: unknown): void {
+function validateToolFilter(fail: (key: string, detail: string) => void, key: string, tools: unknown): void {
   const example = 'e.g. {"allow": ["echo", "get-*"]} or {"deny": ["*-long-*"]}';
-  if (!isObject(tools)) throw new ConfigError(file, key, `must be an object with "allow" or "deny", ${example}`);
+  if (!isObject(tools)) return fail(key, `must be an object with "allow" or "deny", ${example}`);
   const keys = Object.keys(tools);
   for (const k of keys) {
-    if (k !== 'allow' && k !== 'deny') throw new ConfigError(file, `${key}.${k}`, `unknown key (known: allow, deny), ${example}`);
+    if (k !== 'allow' && k !== 'deny') return fail(`${key}.${k}`, `unknown key${didYouMean(k, ['allow', 'deny'])} (known: allow, deny), ${example}`);
   }
-  if (keys.length !== 1) throw new ConfigError(file, key, `give either "allow" or "deny" (not both, not neither), ${example}`);
+  if (keys.length !== 1) return fail(key, `give either "allow" or "deny" (not both, not neither), ${example}`);
   const list = tools[keys[0]!];
   if (!(isStringArray(list) && list.every((name) => name.length > 0))) {
-    throw new ConfigError(file, `${key}.${keys[0]}`, 'must be a list of tool names (globs with * and ? allowed)');
+    fail(`${key}.${keys[0]}`, 'must be a list of tool names (globs with * and ? allowed)');
   }
 }
 
@@ -197,7 +231,7 @@ function specsOf(config: ConfigFile | undefined): Record<string, ServerSpec> {
 }
 
 /** Turns a spec into a full definition: user definition or preset first, then the spec's own keys. */
-function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: Record<string, ServerSpec>, fromProject: boolean): ServerDef {
+function resolveServer(file: string, key: string, name: string, spec: ServerSpec, userSpecs: Record<string, ServerSpec>, fromProject: boolean): ServerDef {
   const own = typeof spec === 'object' ? spec : {};
   const userSpec = userSpecs[name];
   const userBase = typeof userSpec === 'object' && userSpec !== own ? userSpec : {};
@@ -208,7 +242,10 @@ function resolveServer(file: string, name: string, spec: ServerSpec, userSpecs: 
   const ownCommand = own.command !== undefined || userBase.command !== undefined;
   const analyses = own.analyses ?? userBase.analyses ?? (ownCommand ? undefined : preset.analyses) ?? true;
   if (!merged.command) {
-    throw new ConfigError(file, `servers.${name}`, `no command: give "command", or use a preset (${Object.keys(presets).join(', ')})`);
+    const known = [...Object.keys(presets), ...Object.keys(userSpecs)].filter((n) => n !== name);
+    const what = key === 'defaults' ? `'${name}' is neither a preset nor a server in "servers"`
+      : spec === true ? `no preset named '${name}'` : 'no command';
+    throw new ConfigError(file, key, `${what}${didYouMean(name, known)}: give "command", or use a preset (${Object.keys(presets).join(', ')})`);
   }
   return {
     name,
@@ -245,13 +282,28 @@ export interface LoadOptions {
 export function loadConfig(options: LoadOptions = {}): EffectiveConfig {
   const userFile = userConfigPath();
   const files: string[] = [];
-  const user = options.userConfig ?? readConfigFile(userFile);
+  // Both files are read before anything throws: every problem is reported at once.
+  const problems: ConfigError[] = [];
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error);
+      return undefined;
+    }
+  };
+  const lenient = (file: string, text?: string) => {
+    const { config, problems: found } = checkConfigFile(file, text);
+    problems.push(...found);
+    return config;
+  };
+  const user = options.userConfig ?? lenient(userFile);
   if (user) files.push(userFile);
-  const project = options.projectFile
-    ? (options.projectText !== undefined ? parseConfig(options.projectFile, options.projectText) : readConfigFile(options.projectFile))
-    : undefined;
+  // The project file is parsed from exactly the bytes the trust check hashed.
+  const project = options.projectFile ? lenient(options.projectFile, options.projectText) : undefined;
   // A project cannot vouch for itself.
-  if (project?.trustedRoots !== undefined) throw new ConfigError(options.projectFile!, 'trustedRoots', 'belongs in the user config only');
+  if (project?.trustedRoots !== undefined) problems.push(new ConfigError(options.projectFile!, 'trustedRoots', 'belongs in the user config only'));
   if (project && options.projectFile) files.push(options.projectFile);
 
   const settings: Settings = { ...defaultSettings };
@@ -266,19 +318,25 @@ export function loadConfig(options: LoadOptions = {}): EffectiveConfig {
   if (user?.trustedRoots) settings.trustedRoots = user.trustedRoots;
 
   const userSpecs = specsOf(user);
-  const wanted = new Map<string, { file: string; spec: ServerSpec }>();
-  for (const name of user?.defaults ?? ['memory']) wanted.set(name, { file: userFile, spec: userSpecs[name] ?? true });
+  const wanted = new Map<string, { file: string; key: string; spec: ServerSpec }>();
+  for (const name of user?.defaults ?? ['memory']) {
+    wanted.set(name, { file: userFile, key: userSpecs[name] === undefined ? 'defaults' : `servers.${name}`, spec: userSpecs[name] ?? true });
+  }
   for (const [name, spec] of Object.entries(userSpecs)) {
     // A user definition is a server every project gets, unless it is switched off.
-    if (spec !== false && !wanted.has(name)) wanted.set(name, { file: userFile, spec });
+    if (spec !== false && !wanted.has(name)) wanted.set(name, { file: userFile, key: `servers.${name}`, spec });
     if (spec === false) wanted.delete(name);
   }
   for (const [name, spec] of Object.entries(specsOf(project))) {
     if (spec === false) wanted.delete(name);
-    else wanted.set(name, { file: options.projectFile!, spec });
+    else wanted.set(name, { file: options.projectFile!, key: `servers.${name}`, spec });
   }
   const servers = new Map<string, ServerDef>();
-  for (const [name, { file, spec }] of wanted) servers.set(name, resolveServer(file, name, spec, userSpecs, file === options.projectFile && file !== userFile));
+  for (const [name, { file, key, spec }] of wanted) {
+    const def = attempt(() => resolveServer(file, key, name, spec, userSpecs, file === options.projectFile && file !== userFile));
+    if (def) servers.set(name, def);
+  }
+  if (problems.length > 0) throw ConfigError.all(problems);
   return { settings, servers, files };
 }
 

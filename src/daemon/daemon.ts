@@ -3,11 +3,13 @@ import { mkdirSync, readFileSync, rmSync, unlinkSync, chmodSync, writeFileSync }
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileAtomic } from '../util/atomic.ts';
-import { loadConfig, projectConfigPath, userConfigPath, type EffectiveConfig, type ServerDef } from '../config/config.ts';
+import { loadConfig, projectConfigPath, type EffectiveConfig, type ServerDef } from '../config/config.ts';
 import { errorMessage } from '../util/errors.ts';
-import { IDLE_STOPPED, stateDirFor, stateHome } from '../config/paths.ts';
+import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
 import { readProjectFile } from '../config/trust.ts';
 import { isUsersRoot } from '../config/roots.ts';
+import { ClientRefresh } from './client-refresh.ts';
+import { watchConfig } from './config-watch.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
@@ -246,6 +248,7 @@ export class Daemon {
     const next = this.readConfig();
     if (!next) return;
     this.config = next;
+    this.applyAuth();
     for (const [name, unit] of this.units) {
       const def = next.servers.get(name);
       if (!def) {
@@ -274,24 +277,37 @@ export class Daemon {
     this.onReload?.();
   }
 
-  /** Set by the composer: refresh client configs after a reload. */
+  /** Set in start(): brings the client files in step after a reload (client-refresh.ts). */
   onReload: (() => void) | undefined;
 
+  /** "auth" switched while running: applied at once (the token file made on the way to token). */
+  private applyAuth(): void {
+    if (this.config.settings.auth === 'token') {
+      if (this.token === undefined) this.log('config: auth is now "token"; clients need the bearer token');
+      this.token ??= this.loadToken();
+    } else if (this.token !== undefined) {
+      // --unsafe-expose was allowed only with a token: never drop it then.
+      const exposed = this.options.host !== undefined && !['127.0.0.1', '::1', 'localhost'].includes(this.options.host);
+      if (exposed) this.log('config: auth "none" ignored: this daemon listens beyond loopback (--unsafe-expose) and keeps its token');
+      else {
+        this.log('config: auth is now "none"');
+        this.token = undefined;
+      }
+    }
+  }
+
   private async watchConfig(): Promise<void> {
-    const { watch } = await import('chokidar');
-    const files = [userConfigPath(), projectConfigPath(this.options.root), join(stateHome(), 'trust')];
-    const watcher = watch(files, {
-      ignoreInitial: true,
-      awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
-      depth: 0,
+    const refresh = new ClientRefresh(this.options.root, this.stateDir, this.options.port, this.log, this.config);
+    this.onReload = () => void refresh.refresh(this.config);
+    const watch = await watchConfig(this.options.root, this.log, {
+      change: () => this.reload(),
+      rootGone: () => {
+        this.log(`${this.options.root} was deleted; stopping (\`mcp-auto forget ${this.options.root}\` removes its state)`);
+        // The record stays: status, stop, logs and doctor find the deleted root by it.
+        void this.stop({ keepRecord: true }).then(() => process.exit(0));
+      },
     });
-    let timer: NodeJS.Timeout | undefined;
-    watcher.on('all', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => this.reload(), 150);
-    });
-    watcher.on('error', (error) => this.log(`config watch: ${errorMessage(error)}`));
-    this.closeWatcher = () => watcher.close();
+    this.closeWatcher = () => watch.close();
   }
 
   private get idleMinutes(): number {
@@ -421,7 +437,7 @@ export class Daemon {
     }
   }
 
-  stop(): Promise<void> {
+  stop(opts: { keepRecord?: boolean } = {}): Promise<void> {
     this.stopping ??= (async () => {
       this.log('stopping');
       for (const t of this.timers) clearInterval(t);
@@ -434,7 +450,7 @@ export class Daemon {
       this.children = [];
       this.writeChildren();
       const record = join(this.stateDir, 'daemon.json');
-      try {
+      if (!opts.keepRecord) try {
         const { pid } = JSON.parse(readFileSync(record, 'utf8')) as DaemonRecord;
         if (pid === process.pid) unlinkSync(record);
       } catch { /* already gone */ }

@@ -13,6 +13,13 @@ import { ToolCatalog, type ToolStats } from '../gateway/tool-filter.ts';
 import { fetchHttpTools, proxyEventStream, proxyWithToolFilter } from '../gateway/proxy-tool-filter.ts';
 import type { Message } from '../gateway/jsonrpc.ts';
 
+/**
+ * A session with no stream open and no request for this long counts as idle:
+ * Claude Code, Gemini CLI and Qwen never close theirs, so the session count
+ * alone says nothing about who is connected. (MCP_AUTO_LIVE_WINDOW_MS: tests.)
+ */
+export const LIVE_WINDOW_MS = Number(process.env.MCP_AUTO_LIVE_WINDOW_MS) || 5 * 60_000;
+
 export interface ServerHealth {
   name: string;
   transport: 'stdio' | 'http';
@@ -26,6 +33,8 @@ export interface ServerHealth {
   pid: number | null;
   restarts: number;
   sessions: number;
+  /** Of those, the ones in use (see LIVE_WINDOW_MS); the rest are sessions clients never closed. */
+  liveSessions: number;
   lastError: string | null;
   stderrTail: string[];
   url: string;
@@ -115,6 +124,11 @@ export class ServerUnit {
     return (this.streamable?.sessionCount ?? 0) + (this.sse?.sessionCount ?? 0);
   }
 
+  /** Sessions with a stream open or a request in flight, or used within LIVE_WINDOW_MS (an SSE session is its stream). */
+  get liveSessions(): number {
+    return (this.streamable?.liveCount(LIVE_WINDOW_MS) ?? 0) + (this.sse?.sessionCount ?? 0);
+  }
+
   /** Open event streams: a client that holds one is in use even when quiet. */
   get openStreams(): number {
     return (this.streamable?.streamCount ?? 0) + (this.sse?.sessionCount ?? 0);
@@ -136,6 +150,7 @@ export class ServerUnit {
       pid: c.pid ?? null,
       restarts: c.restarts,
       sessions: this.sessions,
+      liveSessions: this.liveSessions,
       lastError: c.lastError ?? null,
       stderrTail: c.stderrTail.slice(-10),
       url: `${this.base}/servers/${this.def.name}/mcp`,

@@ -77,7 +77,7 @@ const START_WAIT_MS = 10_000;
  * Otherwise, under the root's lock: pick the port (hash, then probe), start the
  * daemon detached, wait only until its port answers — never for its servers.
  */
-export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: boolean } = {}): Promise<EnsureResult> {
+export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: boolean; preferPort?: number } = {}): Promise<EnsureResult> {
   const { root, marker } = project;
   const stateDir = stateDirFor(root);
   const { config, trust, problem } = projectConfig(root);
@@ -98,7 +98,7 @@ export async function ensureRoot(project: ProjectRoot, opts: { writeClients?: bo
         await stopOld(status.record.pid, status.record.port);
       }
       started = true;
-      return startDaemon(root, stateDir, config.settings.portRange, status.kind === 'none' ? undefined : status.record.port, impostors);
+      return startDaemon(root, stateDir, config.settings.portRange, opts.preferPort ?? (status.kind === 'none' ? undefined : status.record.port), impostors);
     });
   }
   const entries = managedEntries(config, health.port);

@@ -1,14 +1,24 @@
-import { readFileSync, realpathSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { dirArg } from '../util/args.ts';
 import { killGroupOf } from '../util/process.ts';
-import { daemonStatus, fetchHealth, pidAlive, recordFor, type DaemonRecord } from './daemon-state.ts';
+import { allRecords, daemonStatus, fetchHealth, pidAlive, recordFor, type DaemonRecord } from './daemon-state.ts';
 import { UserError } from '../util/errors.ts';
 import { locateRoot } from './ensure.ts';
 import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
 
-/** The project root for a command's DIR argument, or a one-line error saying what to do. */
-export function rootArg(dir: string | undefined): string {
-  const start = resolve(dir ?? '.');
+/**
+ * The project root for a command's DIR argument (at most one), or a one-line
+ * error saying what to do. With allowGone, a deleted project is found by its
+ * path in the state records (stop, logs, status, forget still reach it).
+ */
+export function rootArg(command: string, positionals: string[], opts: { allowGone?: boolean } = {}): string {
+  const start = dirArg(command, positionals);
+  if (!existsSync(start)) {
+    const gone = opts.allowGone ? goneRoot(start) : undefined;
+    if (gone) return gone;
+    throw new UserError(`${command}: ${start} does not exist`, 2);
+  }
   const project = locateRoot(start);
   if (!project) throw new UserError(`no project root above ${start}; run inside a project, or create .mcp-auto.json there (\`mcp-auto init\`)`);
   return project.root;
@@ -39,6 +49,13 @@ export async function isOurDaemon(record: DaemonRecord): Promise<boolean> {
 
 function safeRealpath(path: string): string | undefined {
   try { return realpathSync(path); } catch { return undefined; }
+}
+
+/** A deleted root that left state behind: its record, or its state folder (named by the path's hash). */
+export function goneRoot(path: string): string | undefined {
+  const records = allRecords();
+  if (records.some((r) => r.root === path) || existsSync(stateDirFor(path))) return path;
+  return records.find((r) => path.startsWith(`${r.root}/`) && !existsSync(r.root))?.root;
 }
 
 /** SIGTERM, wait (bounded), then SIGKILL the daemon's process group. True if one was running. */

@@ -84,6 +84,14 @@ export class StreamableEndpoint {
     return this.sessions.size;
   }
 
+  /** Sessions in use: a stream open, a request in flight, or one within the last windowMs. */
+  liveCount(windowMs: number): number {
+    const since = Date.now() - windowMs;
+    let n = 0;
+    for (const s of this.sessions.values()) if (s.hasStream || s.exchanges.size > 0 || s.lastUsed >= since) n++;
+    return n;
+  }
+
   get streamCount(): number {
     let n = 0;
     for (const s of this.sessions.values()) if (s.hasStream) n++;

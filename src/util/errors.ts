@@ -11,6 +11,21 @@ export class ConfigError extends UserError {
     // A key from the user's file may hold line breaks: the error stays one line.
     const shown = key && /[\u0000-\u001f\u007f\u2028\u2029]/.test(key) ? JSON.stringify(key) : key;
     super(`${file}${shown ? `: ${shown}` : ''}: ${detail}`, 2);
+    this.problems = [this];
+  }
+
+  /** Every problem found in one go (a user fixes them all at once); the message lists them all, on one line. */
+  problems: ConfigError[];
+
+  /** One error standing for all of `errors` (at least one). */
+  static all(errors: ConfigError[]): ConfigError {
+    const problems = errors.flatMap((e) => e.problems);
+    const first = errors[0]!;
+    if (problems.length === 1) return first;
+    const all = new ConfigError(first.file, first.key, '');
+    all.message = problems.map((p) => p.message).join('; ');
+    all.problems = problems;
+    return all;
   }
 }
 

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { projectConfigPath, userConfigPath } from '../config/config.ts';
+import { stateHome } from '../config/paths.ts';
+import { errorMessage } from '../util/errors.ts';
+import type { Logger } from './log.ts';
+
+/** How often the daemon checks that its project folder still exists. */
+const ROOT_CHECK_MS = 1_000;
+
+export interface ConfigWatch { close(): Promise<void> }
+
+/**
+ * Watches what decides the daemon's config — the user config, the project's
+ * .mcp-auto.json, the trust records — and the project folder itself.
+ *
+ * A folder that does not exist cannot be watched (on a first-time user's
+ * machine there is no trust folder yet, and `mcp-auto trust` makes it later):
+ * the folders are created first, so any later trust or untrust is seen.
+ */
+export async function watchConfig(root: string, log: Logger, on: { change(): void; rootGone(): void }): Promise<ConfigWatch> {
+  const trustDir = join(stateHome(), 'trust');
+  for (const dir of [trustDir, dirname(userConfigPath())]) {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      log(`config watch: cannot create ${dir}: ${errorMessage(error)}; changes there are seen at the next reload`);
+    }
+  }
+  const { watch } = await import('chokidar');
+  const watcher = watch([userConfigPath(), projectConfigPath(root), trustDir], {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
+    depth: 0,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  watcher.on('all', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => on.change(), 150);
+  });
+  watcher.on('error', (error) => log(`config watch: ${errorMessage(error)}`));
+  // A deleted project: nothing is left to serve, and no client will come.
+  const rootCheck = setInterval(() => {
+    if (!existsSync(root)) {
+      clearInterval(rootCheck);
+      on.rootGone();
+    }
+  }, ROOT_CHECK_MS);
+  rootCheck.unref();
+  return {
+    async close() {
+      clearTimeout(timer);
+      clearInterval(rootCheck);
+      await watcher.close();
+    },
+  };
+}
