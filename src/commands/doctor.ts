@@ -4,14 +4,14 @@ import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import kleur from 'kleur';
 import { parse } from '../util/args.ts';
-import { approval } from '../clients/claude-settings.ts';
+import { clientChecks, tokenCheck, type Check } from '../clients/verdict.ts';
 import { adapters } from '../clients/index.ts';
 import { projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig, type ToolFilter } from '../config/config.ts';
 import { allRecords, daemonStatus, pidAlive, type ServerHealth } from '../ensure/daemon-state.ts';
 import { BYTES_PER_TOKEN } from '../gateway/tool-filter.ts';
 import { kB } from './status.ts';
 import { errorMessage } from '../util/errors.ts';
-import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure/ensure.ts';
+import { ensureRoot, locateRoot, managedEntries, projectConfig, readToken, userSettings } from '../ensure/ensure.ts';
 import { stateDirFor } from '../config/paths.ts';
 import { hashedPort, portHolder } from '../ensure/port.ts';
 import type { ProjectRoot } from '../ensure/root.ts';
@@ -35,8 +35,6 @@ Example:
   mcp-auto doctor --fix
 `;
 
-type Status = 'ok' | 'warn' | 'fail';
-interface Check { id: string; status: Status; message: string; fix?: string; fixable?: boolean }
 
 function onPath(command: string): boolean {
   const candidates = isAbsolute(command) || command.includes('/')
@@ -100,7 +98,7 @@ function configChecks(root: string | undefined): Check[] {
   return checks;
 }
 
-async function projectChecks(project: ProjectRoot, fix: boolean, done: string[]): Promise<Check[]> {
+async function projectChecks(project: ProjectRoot, dir: string, fix: boolean, done: string[]): Promise<Check[]> {
   const { root, marker } = project;
   const checks: Check[] = [{ id: 'root', status: 'ok', message: `project root ${root} (it has ${marker})` }];
   let config: EffectiveConfig;
@@ -151,31 +149,19 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
   }
 
   const entries = managedEntries(config, port);
+  if (config.settings.auth === 'token') checks.push(tokenCheck(readToken(stateDirFor(root))));
   for (const name of config.settings.clients) {
     const adapter = adapters[name];
     if (!adapter) continue;
-    const file = join(root, adapter.file);
-    let current: Record<string, unknown> | undefined;
-    try {
-      if (adapter.format === 'json' && existsSync(file)) {
-        current = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
-      }
-    } catch (error) {
-      checks.push({ id: `client:${name}`, status: 'fail', message: `${file} is not valid JSON (${errorMessage(error)})`, fix: `fix ${file}, then \`mcp-auto ensure\`` });
-      continue;
-    }
-    if (adapter.format !== 'json') continue;
-    let node: unknown = current;
-    for (const key of adapter.container) node = (node as Record<string, unknown> | undefined)?.[key];
-    const servers = (node ?? {}) as Record<string, unknown>;
-    const stale = entries.filter((e) => JSON.stringify(servers[e.name]) !== JSON.stringify(adapter.entry(e))).map((e) => e.name);
-    if (stale.length === 0) checks.push({ id: `client:${name}`, status: 'ok', message: `${adapter.file} points at the daemon` });
-    else if (fix && status.kind === 'running') {
+    // The file, then the client's own gate (approval, folder trust): verdict.ts.
+    const { checks: clientResult, stale } = await clientChecks(adapter, { root, dir, entries });
+    if (stale.length && fix && status.kind === 'running') {
       await ensureRoot(project);
       done.push(`rewrote ${adapter.file}`);
-    } else {
-      checks.push({ id: `client:${name}`, status: 'fail', message: `${adapter.file} is out of sync for ${stale.join(', ')}`, fix: `mcp-auto ensure ${root}`, fixable: true });
+      clientResult.shift();
     }
+    checks.push(...clientResult);
+    const file = join(root, adapter.file);
     if (existsSync(file) && gitTracked(root, adapter.file)) {
       checks.push({ id: `git:${name}`, status: 'warn', message: `${adapter.file} is tracked by git: its machine-specific port would be committed`, fix: `echo ${adapter.file} >> .gitignore (or git update-index --skip-worktree ${adapter.file})` });
     }
@@ -190,16 +176,6 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
     checks.push({ id: 'suggest:serena', status: 'warn', message: 'uvx is on PATH: serena (code navigation) would serve this project well', fix: 'add "serena": true to "servers" in .mcp-auto.json (then mcp-auto trust)' });
   }
 
-  try {
-    const { all, enabled, disabled } = approval(root);
-    const missing = entries.map((e) => e.name).filter((n) => !all && !enabled.includes(n));
-    const denied = entries.map((e) => e.name).filter((n) => disabled.includes(n));
-    if (denied.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code has ${denied.join(', ')} disabled`, fix: 'remove them from disabledMcpjsonServers in .claude/settings.local.json' });
-    else if (missing.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code will ask before using ${missing.join(', ')}`, fix: `mcp-auto approve ${root}` });
-    else checks.push({ id: 'claude-approval', status: 'ok', message: 'Claude Code has the servers approved' });
-  } catch (error) {
-    checks.push({ id: 'claude-approval', status: 'warn', message: errorMessage(error) });
-  }
   return checks;
 }
 
@@ -273,7 +249,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (project) {
     checks.push(...configChecks(project.root).filter((c) => c.id === 'project-config'));
-    checks.push(...await projectChecks(project, fix, done));
+    checks.push(...await projectChecks(project, dir, fix, done));
   } else {
     checks.push({ id: 'root', status: 'warn', message: `no project root above ${dir}`, fix: 'cd into a project (a folder with .git or .mcp-auto.json), or `mcp-auto init`' });
   }
