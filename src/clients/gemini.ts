@@ -6,16 +6,19 @@ import type { ClientAdapter } from './adapter.ts';
  * `httpUrl` is deprecated in its code, and a bare `url` is Streamable HTTP
  * too, so SSE needs `type: "sse"`). Every other setting is kept.
  *
- * Token auth: it expands `${NAME}` in headers, but only after redacting every
- * variable whose name contains TOKEN, AUTH, KEY… (sanitizeEnvironment), so
- * `${MCP_AUTO_TOKEN}` becomes empty: no entry under token auth.
+ * Token auth: it expands `${NAME}` in headers (checked with its CLI: the
+ * daemon takes the token it sends).
  */
 export const gemini: ClientAdapter = {
   name: 'gemini',
   file: '.gemini/settings.json',
   format: 'jsonc',
   container: ['mcpServers'],
-  entry: (s) => ({ type: s.client, url: s.client === 'sse' ? s.sseUrl : s.url }),
-  expandsEnv: false,
+  entry: (s) => ({
+    type: s.client,
+    url: s.client === 'sse' ? s.sseUrl : s.url,
+    ...(s.headers ? { headers: s.headers } : {}),
+  }),
+  expandsEnv: true,
   verified: 'cli',
 };

@@ -244,13 +244,21 @@ export function qwenHash(entry: Json): string {
   return createHash('sha256').update(stable).digest('hex');
 }
 
-/** Qwen Code keeps its approval of a project server per directory, bound to the hash of the entry. */
+/** An entry as Qwen Code loads it from its settings: `${NAME}` and `$NAME` expanded from its environment. */
+export function qwenLoaded(entry: unknown, env: NodeJS.ProcessEnv = process.env): Json {
+  const expand = (v: unknown): unknown => typeof v === 'string'
+    ? v.replace(/\$(?:\{(\w+)\}|(\w+))/g, (all, a: string | undefined, b: string | undefined) => env[a ?? b!] ?? all)
+    : Array.isArray(v) ? v.map(expand) : isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expand(x)])) : v;
+  return expand(entry) as Json;
+}
+
+/** Qwen Code keeps its approval of a project server per directory, bound to the hash of the entry as loaded. */
 export function qwenApproved(ctx: ClientContext, adapter: ClientAdapter, entry: ManagedEntry): boolean {
   const env = ctx.env ?? process.env;
   const data = readJson(env.QWEN_CODE_MCP_APPROVALS_PATH || join(home(env), '.qwen', 'mcpApprovals.json'));
   const record = data?.[resolve(ctx.dir)];
   const mine = isObject(record) ? record[entry.name] : undefined;
-  return isObject(mine) && mine.status === 'approved' && mine.hash === qwenHash(adapter.entry(entry));
+  return isObject(mine) && mine.status === 'approved' && mine.hash === qwenHash(qwenLoaded(adapter.entry(entry), env));
 }
 
 function qwenChecks(ctx: ClientContext, adapter: ClientAdapter): Check[] {
