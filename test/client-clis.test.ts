@@ -215,10 +215,26 @@ test('each client lists the entry ensure wrote, doctor agrees in every gate stat
   };
   const runs = toolCalls();
   const ran = CLIS.filter((cli) => { const why = missing(cli); if (why) console.log(`# skipped ${cli}: ${why}`); return !why; });
-  const results = await Promise.allSettled(ran.map(async (cli) => {
-    await chains[cli]();
-    return runs[cli]();
-  }));
+  const gates = await Promise.allSettled(ran.map((cli) => chains[cli]()));
+  // The tool calls one after another: on a loaded 2-core machine five agents
+  // at once starve each other's MCP connection out of their first request.
+  const results: Array<PromiseSettledResult<{ out: string; fake: FakeLlm }>> = [];
+  for (const [i, cli] of ran.entries()) {
+    const gate = gates[i]!;
+    if (gate.status === 'rejected') { results.push(gate); continue; }
+    try {
+      let r = await runs[cli]();
+      if (r.fake.calls.length === 0) {
+        // Its MCP connection lost the race with its first model request: once more, said aloud.
+        console.log(`# ${cli}: the tool was not offered on the first run; running it once more`);
+        await r.fake.close();
+        r = await runs[cli]();
+      }
+      results.push({ status: 'fulfilled', value: r });
+    } catch (error) {
+      results.push({ status: 'rejected', reason: error });
+    }
+  }
   // The daemon's server holds what each client asked it to create.
   const sdk = new Client({ name: 'check', version: '1' });
   await sdk.connect(new StreamableHTTPClientTransport(new URL(`${daemonUrl}/servers/memory/mcp`)));
@@ -248,7 +264,7 @@ function toolCalls() {
     async claude() {
       const f = await fake('claude', 22400);
       const out = await client('claude', ['-p', 'remember me', '--allowedTools', 'mcp__memory__create_entities', '--model', 'claude-sonnet-4-5'],
-        cliEnv(env, { ANTHROPIC_BASE_URL: f.url, ANTHROPIC_API_KEY: 'sk-fake' }), proj);
+        cliEnv(env, { ANTHROPIC_BASE_URL: f.url, ANTHROPIC_API_KEY: 'sk-fake', MCP_TIMEOUT: '120000' }), proj);
       return { out, fake: f };
     },
     async gemini() {
@@ -260,7 +276,8 @@ function toolCalls() {
     async codex() {
       const f = await fake('codex', 22402);
       const config = join(home, '.codex/config.toml');
-      writeFileSync(config, `model = "fake-model"\nmodel_provider = "fake"\n\n[model_providers.fake]\nname = "fake"\nbase_url = "${f.url}/v1"\nwire_api = "responses"\nenv_key = "FAKE_KEY"\n\n${readFileSync(config, 'utf8')}`);
+      const current = readFileSync(config, 'utf8');
+      if (!current.includes('model_provider')) writeFileSync(config, `model = "fake-model"\nmodel_provider = "fake"\n\n[model_providers.fake]\nname = "fake"\nbase_url = "${f.url}/v1"\nwire_api = "responses"\nenv_key = "FAKE_KEY"\n\n${current}`);
       const out = await client('codex', ['exec', '--dangerously-bypass-approvals-and-sandbox', '--skip-git-repo-check', 'remember me'], cliEnv(env, { FAKE_KEY: 'fake' }), proj);
       return { out, fake: f };
     },
