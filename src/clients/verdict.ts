@@ -155,7 +155,13 @@ function claudeChecks(ctx: ClientContext): Check[] {
       fix: `run \`claude\` in ${workspace} once and accept the trust dialog (mcp-auto never does that for you)`,
     });
   } else if (pending.length) {
-    checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code will ask before using ${pending.join(', ')}`, fix: `mcp-auto approve ${ctx.root}` });
+    // Claude reads approvals from the directory it starts in: a subdirectory is not the root.
+    const sub = real(ctx.dir) !== real(ctx.root);
+    checks.push({
+      id: 'claude-approval', status: 'warn',
+      message: `Claude Code will ask before using ${pending.join(', ')}${sub ? ` when started in ${real(ctx.dir)} (it reads approvals there, not at the root)` : ''}`,
+      fix: sub ? `start \`claude\` in ${ctx.root} (approved there with \`mcp-auto approve\`), or approve in ${real(ctx.dir)}/.claude/settings.local.json` : `mcp-auto approve ${ctx.root}`,
+    });
   }
   if (checks.length === 0) checks.push({ id: 'claude-approval', status: 'ok', message: 'Claude Code has the servers approved' });
   return checks;

@@ -23,9 +23,11 @@ Checks everything mcp-auto depends on, one line each, with the command that
 fixes what is wrong: Node, the shell hook or direnv, the project root, the
 config files and their trust, the port and who holds it, the daemon and its
 servers, servers whose tool definitions crowd every session's context (over
-20 k tokens, with the "tools" filter line that trims them), .mcp.json, the
-commands servers need, stale state, Claude Code's approval. Exits 1 when
-something is wrong.
+20 k tokens, with the "tools" filter line that trims them), each client's file
+(.mcp.json, …) and what that client will make of it (Claude Code's approval
+and folder trust, Gemini CLI's trusted folders, Codex's project trust, Qwen
+Code's approval, MCP_AUTO_TOKEN under token auth), the commands servers need,
+stale state. Exits 1 when something is wrong.
 
   --fix   repair what is safe to repair (restart a dead daemon, rewrite
           .mcp.json, remove stale state) and say what was done
@@ -34,7 +36,6 @@ something is wrong.
 Example:
   mcp-auto doctor --fix
 `;
-
 
 function onPath(command: string): boolean {
   const candidates = isAbsolute(command) || command.includes('/')
