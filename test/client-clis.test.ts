@@ -295,7 +295,7 @@ function toolCalls() {
     async opencode() {
       const f = await fake('opencode', 22404);
       writeJson(join(home, '.config/opencode/opencode.json'), {
-        autoupdate: false, share: 'disabled', snapshot: false, model: 'anthropic/fake-model', small_model: 'anthropic/fake-model',
+        autoupdate: false, share: 'disabled', model: 'anthropic/fake-model',
         // Its MCP connect timeout (5 s) is short for a loaded 2-core machine: a user setting, not our entry.
         experimental: { mcp_timeout: 60_000 },
         provider: { anthropic: { options: { baseURL: `${f.url}/v1`, apiKey: 'fake' }, models: { 'fake-model': { name: 'fake-model', tool_call: true } } } },
