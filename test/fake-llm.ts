@@ -48,6 +48,7 @@ export async function startFakeLlm(port: number, opts: { tool: string; args: (ap
       const names = (body.tools ?? []).map((t: Json) => t.name as string);
       const tool = findTool(names, opts.tool);
       const done = text.includes('"tool_result"');
+      requests[requests.length - 1] += ` tools=${names.length}${done ? ' (has a tool result)' : ''}`;
       const content: Json[] = tool && !done
         ? [{ type: 'tool_use', id: `toolu_${n}`, name: tool, input: opts.args('anthropic') }]
         : [{ type: 'text', text: opts.text }];
