@@ -1,4 +1,5 @@
-// Client config adapters (issue 6): Cursor, VS Code, Gemini CLI and Codex,
+// Client config adapters (issues 6, 15): Cursor, VS Code, Gemini CLI, Codex,
+// Qwen Code, opencode, and — from their docs — Kilo, Roo, Zed, Amazon Q, Continue,
 // each through the shared merge (syncClients) on real files: merged into a
 // file with other entries and keys, a malformed file refused byte for byte,
 // idempotent, and our entries removed when no longer managed. Then `ensure`
@@ -69,8 +70,9 @@ const cases: Case[] = [
     existing: '{\n  "theme": "GitHub", // dark later\n  "mcpServers": {\n    "docs": { "command": "docs-mcp", "trust": false }\n  },\n  "checkpointing": { "enabled": true }\n}\n',
     read: jsonc,
     theirs: { command: 'docs-mcp', trust: false },
-    memory: { httpUrl: 'http://127.0.0.1:31541/servers/memory/mcp' },
-    notes: { url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    // 0.61.0 lists `type: "http"` as Connected (httpUrl is deprecated); SSE needs its type.
+    memory: { type: 'http', url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { type: 'sse', url: 'http://127.0.0.1:31541/servers/notes/sse' },
     malformed: '{ "theme": "GitHub" ',
   },
   {
@@ -82,6 +84,71 @@ const cases: Case[] = [
     // Codex has no SSE: an sse-configured server still gets the Streamable HTTP URL.
     notes: { url: 'http://127.0.0.1:31541/servers/notes/mcp' },
     malformed: 'model = "o3"\n[mcp_servers.docs\ncommand = "npx"\n',
+  },
+  {
+    adapter: adapters.qwen!,
+    existing: '{\n  "model": { "name": "qwen3-coder" }, // mine\n  "mcpServers": {\n    "docs": { "command": "docs-mcp" }\n  }\n}\n',
+    read: jsonc,
+    theirs: { command: 'docs-mcp' },
+    memory: { httpUrl: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    malformed: '{ "mcpServers": { ',
+  },
+  {
+    adapter: adapters.opencode!,
+    existing: '{\n  "$schema": "https://opencode.ai/config.json",\n  // the team model\n  "model": "anthropic/claude-sonnet-4-5",\n  "mcp": {\n    "docs": { "type": "local", "command": ["docs-mcp"] },\n  },\n}\n',
+    read: jsonc,
+    theirs: { type: 'local', command: ['docs-mcp'] },
+    memory: { type: 'remote', url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { type: 'remote', url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    malformed: '{ "mcp": [ }',
+  },
+  // Written from the clients' documentation (no CLI to run them with):
+  {
+    adapter: adapters.kilo!,
+    existing: '{\n  "$schema": "https://app.kilo.ai/config.json",\n  "mcp": { "docs": { "type": "local", "command": ["docs-mcp"] } } // ours\n}\n',
+    read: jsonc,
+    theirs: { type: 'local', command: ['docs-mcp'] },
+    memory: { type: 'remote', url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { type: 'remote', url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    malformed: '{ "mcp": { "docs": } }',
+  },
+  {
+    adapter: adapters.roo!,
+    existing: '{\n  "mcpServers": {\n    "docs": { "command": "docs-mcp", "alwaysAllow": ["search"], "disabled": false }\n  }\n}\n',
+    read: json,
+    theirs: { command: 'docs-mcp', alwaysAllow: ['search'], disabled: false },
+    memory: { type: 'streamable-http', url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { type: 'sse', url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    malformed: '{ "mcpServers": { "docs": { "command": "docs-mcp", } }',
+  },
+  {
+    adapter: adapters.zed!,
+    existing: '// Zed project settings\n{\n  "tab_size": 2,\n  "context_servers": {\n    "docs": { "command": "docs-mcp", "args": [] }\n  }\n}\n',
+    read: jsonc,
+    theirs: { command: 'docs-mcp', args: [] },
+    memory: { url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    // Zed's remote servers are Streamable HTTP: an sse-configured server gets that URL.
+    notes: { url: 'http://127.0.0.1:31541/servers/notes/mcp' },
+    malformed: '{ "tab_size": 2, "context_servers": ',
+  },
+  {
+    adapter: adapters.amazonq!,
+    existing: '{\n  "mcpServers": {\n    "docs": { "command": "uvx", "args": ["docs-mcp"], "timeout": 60000 }\n  }\n}\n',
+    read: json,
+    theirs: { command: 'uvx', args: ['docs-mcp'], timeout: 60000 },
+    memory: { type: 'http', url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { type: 'http', url: 'http://127.0.0.1:31541/servers/notes/mcp' },
+    malformed: '{ "mcpServers": [ ',
+  },
+  {
+    adapter: adapters.continue!,
+    existing: '{\n  "mcpServers": {\n    "docs": { "command": "docs-mcp" }\n  }\n}\n',
+    read: json,
+    theirs: { command: 'docs-mcp' },
+    memory: { type: 'streamable-http', url: 'http://127.0.0.1:31541/servers/memory/mcp' },
+    notes: { type: 'sse', url: 'http://127.0.0.1:31541/servers/notes/sse' },
+    malformed: '{ mcpServers: {} }',
   },
 ];
 
@@ -164,6 +231,25 @@ test('token auth: each client names the token variable in its own syntax, never 
   assert.deepEqual(adapters.vscode!.entry(e).headers, { Authorization: 'Bearer ${env:MCP_AUTO_TOKEN}' });
   assert.deepEqual(adapters.gemini!.entry(e).headers, { Authorization: 'Bearer ${MCP_AUTO_TOKEN}' });
   assert.deepEqual(adapters.codex!.entry(e), { url: e.url, bearer_token_env_var: 'MCP_AUTO_TOKEN' });
+  assert.deepEqual(adapters.qwen!.entry(e).headers, { Authorization: 'Bearer ${MCP_AUTO_TOKEN}' });
+  assert.deepEqual(adapters.opencode!.entry(e).headers, { Authorization: 'Bearer {env:MCP_AUTO_TOKEN}' });
+  assert.deepEqual(adapters.kilo!.entry(e).headers, { Authorization: 'Bearer {env:MCP_AUTO_TOKEN}' });
+  assert.deepEqual(adapters.roo!.entry(e).headers, { Authorization: 'Bearer ${env:MCP_AUTO_TOKEN}' });
+  // No variable syntax in their docs: refused, never a reference they would send as it stands.
+  for (const name of ['zed', 'amazonq', 'continue']) assert.equal(adapters[name]!.expandsEnv, false, name);
+});
+
+test('token auth: a client that cannot expand the variable gets no entry, loses the ones we wrote, and is told why', async () => {
+  const root = env.project('token-refused');
+  const state = join(env.home, 'state-token-refused');
+  const [plain] = await syncClients(root, state, [adapters.zed!], [entry('memory')]);
+  assert.equal(plain!.status, 'written');
+  const withToken: ManagedEntry = { ...entry('memory'), headers: { Authorization: 'Bearer ${MCP_AUTO_TOKEN}' } };
+  const [refused] = await syncClients(root, state, [adapters.zed!], [withToken]);
+  assert.equal(refused!.status, 'skipped');
+  assert.deepEqual(refused!.removed, ['memory']);
+  assert.match(refused!.notice!, /zed cannot expand \$\{MCP_AUTO_TOKEN\} in a header/);
+  assert.doesNotMatch(readFileSync(join(root, '.zed/settings.json'), 'utf8'), /MCP_AUTO_TOKEN|memory/);
 });
 
 test('ensure with every client listed writes all five files, and each URL reaches the daemon', async () => {
@@ -176,7 +262,7 @@ test('ensure with every client listed writes all five files, and each URL reache
       claude: (json(readFileSync(join(root, '.mcp.json'), 'utf8')).mcpServers as Record<string, { url: string }>).memory.url,
       cursor: (json(readFileSync(join(root, '.cursor/mcp.json'), 'utf8')).mcpServers as Record<string, { url: string }>).memory.url,
       vscode: (json(readFileSync(join(root, '.vscode/mcp.json'), 'utf8')).servers as Record<string, { url: string }>).memory.url,
-      gemini: (json(readFileSync(join(root, '.gemini/settings.json'), 'utf8')).mcpServers as Record<string, { httpUrl: string }>).memory.httpUrl,
+      gemini: (json(readFileSync(join(root, '.gemini/settings.json'), 'utf8')).mcpServers as Record<string, { url: string }>).memory.url,
       codex: (toml(readFileSync(join(root, '.codex/config.toml'), 'utf8')).mcp_servers as Record<string, { url: string }>).memory.url,
     };
     assert.equal(new Set(Object.values(urls)).size, 1, `one URL for all: ${JSON.stringify(urls)}`);

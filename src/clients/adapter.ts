@@ -26,4 +26,12 @@ export interface ClientAdapter {
   container: string[];
   /** The entry written for one server. */
   entry(server: ManagedEntry): Record<string, unknown>;
+  /**
+   * Whether the client expands an environment variable named in a header (in
+   * its own syntax, which entry() writes). A client that cannot is given no
+   * entry under token auth: it would send the reference literally.
+   */
+  expandsEnv: boolean;
+  /** Where this adapter's format comes from: checked with the client's own CLI, or written from its documentation. */
+  verified: 'cli' | 'docs';
 }

@@ -11,4 +11,6 @@ export const claude: ClientAdapter = {
     url: s.client === 'sse' ? s.sseUrl : s.url,
     ...(s.headers ? { headers: s.headers } : {}),
   }),
+  expandsEnv: true,
+  verified: 'cli',
 };

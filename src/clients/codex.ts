@@ -20,4 +20,6 @@ export const codex: ClientAdapter = {
       ...(others.length ? { http_headers: Object.fromEntries(others) } : {}),
     };
   },
+  expandsEnv: true,
+  verified: 'cli',
 };

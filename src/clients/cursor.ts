@@ -13,6 +13,8 @@ export const cursor: ClientAdapter = {
     url: s.client === 'sse' ? s.sseUrl : s.url,
     ...(s.headers ? { headers: envRefs(s.headers, (name) => `\${env:${name}}`) } : {}),
   }),
+  expandsEnv: true,
+  verified: 'docs',
 };
 
 /** Rewrites `${NAME}` references (Claude's syntax, as ManagedEntry carries them) into a client's own. */

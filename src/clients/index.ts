@@ -7,7 +7,10 @@ import type { ClientAdapter } from './adapter.ts';
 import { claude } from './claude.ts';
 import { codex } from './codex.ts';
 import { cursor } from './cursor.ts';
+import { amazonq, continueDev, roo, zed } from './docs-clients.ts';
 import { gemini } from './gemini.ts';
+import { kilo, opencode } from './opencode.ts';
+import { qwen } from './qwen.ts';
 import { vscode } from './vscode.ts';
 
 export type { ClientAdapter, ManagedEntry } from './adapter.ts';
@@ -19,4 +22,11 @@ export const adapters: Record<string, ClientAdapter> = {
   vscode,
   gemini,
   codex,
+  qwen,
+  opencode,
+  kilo,
+  roo,
+  zed,
+  amazonq,
+  continue: continueDev,
 };

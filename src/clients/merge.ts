@@ -11,12 +11,14 @@ import { addGitExclude } from './git-exclude.ts';
 export interface SyncResult {
   client: string;
   file: string;
-  status: 'written' | 'unchanged' | 'refused';
+  status: 'written' | 'unchanged' | 'refused' | 'skipped';
   /** Names we manage but found written by someone else: left alone. */
   conflicts: string[];
   /** Entries we had written and no longer manage. */
   removed: string[];
   error?: string;
+  /** Why this client was given no entries (status skipped). */
+  notice?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -40,7 +42,7 @@ function writeOwnership(stateDir: string, ownership: Ownership): void {
   writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
 }
 
-async function parse(adapter: ClientAdapter, text: string): Promise<Json> {
+export async function parse(adapter: ClientAdapter, text: string): Promise<Json> {
   const body = text.replace(/^\uFEFF/, '');
   if (adapter.format === 'toml') {
     const { parse: parseToml } = await import('smol-toml');
@@ -211,7 +213,14 @@ export async function syncClients(root: string, stateDir: string, adapters: Clie
   const before = JSON.stringify(ownership);
   const results: SyncResult[] = [];
   for (const adapter of adapters) {
-    const { result, owned } = await syncOne(root, adapter, entries, ownership[adapter.file] ?? {});
+    // A client that cannot expand the token's variable would send it as it
+    // stands: it gets no entry (and loses the ones we wrote before).
+    const skip = !adapter.expandsEnv && entries.some((e) => e.headers);
+    const { result, owned } = await syncOne(root, adapter, skip ? [] : entries, ownership[adapter.file] ?? {});
+    if (skip && result.status !== 'refused') {
+      result.status = 'skipped';
+      result.notice = `${adapter.name} cannot expand \${MCP_AUTO_TOKEN} in a header, so under "auth": "token" mcp-auto writes no entry to ${adapter.file} (drop "${adapter.name}" from "clients", or use "auth": "none")`;
+    }
     results.push(result);
     if (Object.keys(owned).length > 0) ownership[adapter.file] = owned;
     else delete ownership[adapter.file];

@@ -12,4 +12,6 @@ export const vscode: ClientAdapter = {
     url: s.client === 'sse' ? s.sseUrl : s.url,
     ...(s.headers ? { headers: envRefs(s.headers, (name) => `\${env:${name}}`) } : {}),
   }),
+  expandsEnv: true,
+  verified: 'docs',
 };

@@ -1,5 +1,6 @@
 import { parse } from '../util/args.ts';
 import { approve, mcpJsonOwnership, settingsPath } from '../clients/claude-settings.ts';
+import { claudeApproveNotes } from '../clients/verdict.ts';
 import { ensureRoot, locateRoot, projectConfig } from '../ensure/ensure.ts';
 import { rootArg } from '../ensure/lifecycle.ts';
 import { stateDirFor } from '../config/paths.ts';
@@ -12,7 +13,10 @@ Lets Claude Code use the servers mcp-auto manages without its approval prompt:
 adds their names to .claude/settings.local.json "enabledMcpjsonServers"
 (other settings kept). Only entries of .mcp.json that mcp-auto wrote are
 approved: an entry under the same name that the project brought (a stdio
-command, say) is named and left out.
+command, say) is named and left out. Then says what it could not do: a
+server listed in disabledMcpjsonServers (that wins), and, outside a git
+repository, Claude's folder trust, which only you can give (Claude ignores
+the approval until then).
 
 Example:
   mcp-auto approve
@@ -37,5 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   const added = approve(root, ours);
   if (added.length) console.log(safeText(`mcp-auto: approved ${added.join(', ')} in ${settingsPath(root)}`));
   else if (ours.length) console.log(safeText(`mcp-auto: ${ours.join(', ')} already approved`));
+  const notes = claudeApproveNotes({ root, dir: root, entries: ours.map((name) => ({ name, url: '', sseUrl: '', client: 'http' })) });
+  for (const line of notes) console.error(safeText(line));
   return foreign.length || missing.length ? 1 : 0;
 }

@@ -4,19 +4,18 @@ import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import kleur from 'kleur';
 import { existingDir, parse } from '../util/args.ts';
-import { approval, mcpJsonOwnership } from '../clients/claude-settings.ts';
-import { pathInside } from '../util/safe-path.ts';
-import { readUtf8 } from '../util/json-file.ts';
+import { mcpJsonOwnership } from '../clients/claude-settings.ts';
 import { safeText } from '../util/terminal.ts';
+import { clientChecks, tokenCheck, type Check } from '../clients/verdict.ts';
 import { adapters } from '../clients/index.ts';
 import { defaultSettings, loadConfig, parseConfig, projectConfigPath, readConfigFile, userConfigPath, type EffectiveConfig, type ToolFilter } from '../config/config.ts';
 import { readProjectFile, trustState } from '../config/trust.ts';
 import { allRecords, daemonStatus, pidAlive, type ServerHealth } from '../ensure/daemon-state.ts';
 import { BYTES_PER_TOKEN } from '../gateway/tool-filter.ts';
 import { kB } from './status.ts';
-import { ConfigError, UserError, errorMessage, oneLine } from '../util/errors.ts';
+import { ConfigError, oneLine } from '../util/errors.ts';
 import { shellQuote } from '../util/shell-quote.ts';
-import { ensureRoot, locateRoot, managedEntries, projectConfig, userSettings } from '../ensure/ensure.ts';
+import { ensureRoot, locateRoot, managedEntries, projectConfig, readToken, userSettings } from '../ensure/ensure.ts';
 import { stateDirFor } from '../config/paths.ts';
 import { STATE_MEANING } from '../daemon/server-state.ts';
 import { hashedPort, portHolder } from '../ensure/port.ts';
@@ -29,9 +28,11 @@ Checks everything mcp-auto depends on, one line each, with the command that
 fixes what is wrong: Node, the shell hook or direnv, the project root, the
 config files and their trust, the port and who holds it, the daemon and its
 servers, servers whose tool definitions crowd every session's context (over
-20 k tokens, with the "tools" filter line that trims them), .mcp.json, the
-commands servers need, stale state, Claude Code's approval. Exits 1 when
-something is wrong.
+20 k tokens, with the "tools" filter line that trims them), each client's file
+(.mcp.json, …) and what that client will make of it (Claude Code's approval
+and folder trust, Gemini CLI's trusted folders, Codex's project trust, Qwen
+Code's approval, MCP_AUTO_TOKEN under token auth), the commands servers need,
+stale state. Exits 1 when something is wrong.
 
   --fix   repair what is safe to repair (restart a dead daemon, rewrite
           .mcp.json, remove stale state) and say what was done
@@ -40,10 +41,6 @@ something is wrong.
 Example:
   mcp-auto doctor --fix
 `;
-
-type Status = 'ok' | 'warn' | 'fail';
-/** One line of the checklist; `fixed` says what --fix did about it (the same shape with or without --fix). */
-interface Check { id: string; status: Status; message: string; fix?: string; fixable?: boolean; fixed?: string }
 
 function onPath(command: string): boolean {
   const candidates = isAbsolute(command) || command.includes('/')
@@ -145,7 +142,7 @@ function usableConfig(root: string): { config: EffectiveConfig; trust: string } 
   }
 }
 
-async function projectChecks(project: ProjectRoot, fix: boolean, done: string[]): Promise<Check[]> {
+async function projectChecks(project: ProjectRoot, dir: string, fix: boolean, done: string[]): Promise<Check[]> {
   const { root, marker } = project;
   const checks: Check[] = [{ id: 'root', status: 'ok', message: `project root ${root} (it has ${marker})` }];
   const { config, trust } = usableConfig(root);
@@ -200,38 +197,18 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
   }
 
   const entries = managedEntries(config, port);
+  if (config.settings.auth === 'token') checks.push(tokenCheck(readToken(stateDirFor(root))));
   for (const name of config.settings.clients) {
     const adapter = adapters[name];
     if (!adapter) continue;
-    const file = join(root, adapter.file);
-    let current: Record<string, unknown> | undefined;
-    try {
-      // Only inside the root, only a regular file (a clone's .mcp.json may be a link to ~/.claude.json or /dev/zero).
-      const real = pathInside(root, adapter.file);
-      if (adapter.format === 'json' && existsSync(real)) {
-        current = JSON.parse(readUtf8(real).replace(/^\uFEFF/, '')) as Record<string, unknown>;
-      }
-    } catch (error) {
-      if (error instanceof UserError) {
-        checks.push({ id: `client:${name}`, status: 'fail', message: error.message, fix: `remove the link, then \`mcp-auto ensure ${q}\`` });
-        continue;
-      }
-      const problem = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory, not a file' : `is not valid JSON (${oneLine(error)})`;
-      checks.push({ id: `client:${name}`, status: 'fail', message: `${file} ${problem}`, fix: `fix ${shellQuote(file)}, then \`mcp-auto ensure ${q}\`` });
-      continue;
-    }
-    if (adapter.format !== 'json') continue;
-    let node: unknown = current;
-    for (const key of adapter.container) node = (node as Record<string, unknown> | undefined)?.[key];
-    const servers = (node ?? {}) as Record<string, unknown>;
-    const stale = entries.filter((e) => JSON.stringify(servers[e.name]) !== JSON.stringify(adapter.entry(e))).map((e) => e.name);
-    if (stale.length === 0) checks.push({ id: `client:${name}`, status: 'ok', message: `${adapter.file} points at the daemon` });
-    else if (fix && status.kind === 'running' && await rewrote(project)) {
+    // The file, then the client's own gate (approval, folder trust): verdict.ts.
+    const { checks: clientResult, stale } = await clientChecks(adapter, { root, dir, entries });
+    if (stale.length && fix && status.kind === 'running' && await rewrote(project)) {
       done.push(`rewrote ${adapter.file}`);
-      checks.push({ id: `client:${name}`, status: 'ok', message: `${adapter.file} points at the daemon`, fixed: `rewrote ${adapter.file}` });
-    } else {
-      checks.push({ id: `client:${name}`, status: 'fail', message: `${adapter.file} is out of sync for ${stale.join(', ')}`, fix: `mcp-auto ensure ${q}`, fixable: true });
+      clientResult[0] = { id: `client:${name}`, status: 'ok', message: `${adapter.file} points at the daemon`, fixed: `rewrote ${adapter.file}` };
     }
+    checks.push(...clientResult);
+    const file = join(root, adapter.file);
     if (existsSync(file) && gitTracked(root, adapter.file) === true) {
       checks.push({ id: `git:${name}`, status: 'warn', message: `${adapter.file} is tracked by git: its machine-specific port would be committed`, fix: `echo ${adapter.file} >> .gitignore (or git update-index --skip-worktree ${adapter.file})` });
     }
@@ -246,21 +223,11 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
     checks.push({ id: 'suggest:serena', status: 'warn', message: 'uvx is on PATH: serena (code navigation) would serve this project well', fix: 'add "serena": true to "servers" in .mcp-auto.json (then mcp-auto trust)' });
   }
 
-  try {
-    const { all, enabled, disabled } = approval(root);
-    // A managed name whose .mcp.json entry the project brought is a conflict to
-    // resolve, never something to approve.
-    const { foreign } = mcpJsonOwnership(root, stateDirFor(root), entries.map((e) => e.name));
-    const missing = entries.map((e) => e.name).filter((n) => !all && !enabled.includes(n) && !foreign.includes(n));
-    const denied = entries.map((e) => e.name).filter((n) => disabled.includes(n));
-    for (const name of foreign) {
-      checks.push({ id: `conflict:${name}`, status: 'fail', message: `.mcp.json has a '${name}' entry mcp-auto did not write (the project's own); Claude Code would run it, not the daemon's`, fix: `read it; rename or remove it in ${join(root, '.mcp.json')}, then \`mcp-auto ensure ${root}\`` });
-    }
-    if (denied.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code has ${denied.join(', ')} disabled`, fix: 'remove them from disabledMcpjsonServers in .claude/settings.local.json' });
-    else if (missing.length) checks.push({ id: 'claude-approval', status: 'warn', message: `Claude Code will ask before using ${missing.join(', ')}`, fix: `mcp-auto approve ${q}` });
-    else checks.push({ id: 'claude-approval', status: 'ok', message: 'Claude Code has the servers approved' });
-  } catch (error) {
-    checks.push({ id: 'claude-approval', status: 'warn', message: errorMessage(error) });
+  // A managed name whose .mcp.json entry the project brought is a conflict to
+  // resolve, never something to approve.
+  const { foreign } = mcpJsonOwnership(root, stateDirFor(root), entries.map((e) => e.name));
+  for (const name of foreign) {
+    checks.push({ id: `conflict:${name}`, status: 'fail', message: `.mcp.json has a '${name}' entry mcp-auto did not write (the project's own); Claude Code would run it, not the daemon's`, fix: `read it; rename or remove it in ${shellQuote(join(root, '.mcp.json'))}, then \`mcp-auto ensure ${q}\`` });
   }
   return checks;
 }
@@ -350,7 +317,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   checks.push(...configChecks(project?.root));
   if (project) {
-    checks.push(...await projectChecks(project, fix, done));
+    checks.push(...await projectChecks(project, dir, fix, done));
   } else {
     checks.push({ id: 'root', status: 'warn', message: `no project root above ${dir}`, fix: 'cd into a project (a folder with .git or .mcp-auto.json), or `mcp-auto init`' });
   }

@@ -233,6 +233,7 @@ function noticesFor(root: string, trust: TrustState, clients: SyncResult[], prob
   if (trust === 'untrusted') lines.push(`mcp-auto: ${projectConfigPath(root)} is not trusted; run \`mcp-auto trust ${root}\` to use it`);
   for (const c of clients) {
     if (c.error) lines.push(`mcp-auto: ${c.error}`);
+    if (c.notice) lines.push(`mcp-auto: ${c.notice}`);
     for (const name of c.conflicts) lines.push(`mcp-auto: ${c.file} already has a '${name}' entry mcp-auto did not write; left as is (rename or remove it)`);
   }
   return lines;
@@ -257,7 +258,7 @@ export function unseenNotices(root: string, lines: string[]): string[] {
   return fresh;
 }
 
-function readToken(stateDir: string): string | undefined {
+export function readToken(stateDir: string): string | undefined {
   try { return readFileSync(join(stateDir, 'token'), 'utf8').trim() || undefined; } catch { return undefined; }
 }
 
