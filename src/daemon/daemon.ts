@@ -10,7 +10,7 @@ import { trustState } from '../config/trust.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
-import { makeLogger, type Logger } from './log.ts';
+import { makeLogger, RotatingLog, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { SessionStore } from '../gateway/session-store.ts';
 import { ServerUnit } from './server-unit.ts';
@@ -62,7 +62,7 @@ export class Daemon {
   constructor(readonly options: DaemonOptions) {
     this.stateDir = stateDirFor(options.root);
     mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
-    this.log = makeLogger();
+    this.log = makeLogger(new RotatingLog(this.stateDir));
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
     this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 1000 }, (req, res) => {
