@@ -247,6 +247,15 @@ test('sampling with two sessions on one stdio child: refused only when truly amb
   const warned = checks.find((c) => c.id === 'ambiguous:everything-stdio');
   assert.ok(warned, doctor.stdout);
   assert.match(warned.fix ?? '', /http child/);
+  // Commands are looked up on the daemon's PATH (which has `serena`), not the shell's.
+  const shellPath = env.env.PATH!.split(':').filter((d) => !d.endsWith('/bin') || !d.startsWith(env.home)).join(':');
+  const fromShell = await run(['doctor', '--json', root], { ...env.env, PATH: shellPath }, { cwd: root });
+  const shellChecks = (JSON.parse(fromShell.stdout) as { checks: Array<{ id: string; message: string }> }).checks;
+  assert.ok(!shellChecks.some((c) => c.id === 'command:serena'), 'serena is on the daemon\'s PATH');
+  assert.match(shellChecks.find((c) => c.id === 'command:missing')?.message ?? '', /not on the daemon's PATH/);
+  const uv = shellChecks.find((c) => c.id === 'uv:serena');
+  if (!spawnSync('sh', ['-c', 'command -v uv && command -v uvx'], { env: env.env }).status) assert.equal(uv, undefined);
+  else assert.match(uv?.message ?? '', /starts language servers with uv, but .* not on the daemon's PATH/);
   await asker.close();
 });
 

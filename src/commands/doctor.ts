@@ -186,7 +186,9 @@ async function projectChecks(project: ProjectRoot, fix: boolean, done: string[])
   // first started from, or the service's), not this shell's.
   const path = status.kind === 'running' ? daemonPath(status.record.pid) : undefined;
   const where = path === undefined ? 'PATH' : "the daemon's PATH";
-  for (const def of config.servers.values()) {
+  // A preset may choose its command by what is on PATH (serena): as the daemon chose it.
+  const daemonConfig = path === undefined ? config : withPath(path, () => projectConfig(root).config);
+  for (const def of daemonConfig.servers.values()) {
     if (!onPath(def.command, path)) {
       checks.push({ id: `command:${def.name}`, status: 'fail', message: `server ${def.name} needs \`${def.command}\`, which is not on ${where}`, fix: def.command === 'uvx' ? 'install uv: https://docs.astral.sh/uv/' : `install ${def.command} or fix "command" in the config` });
     }
@@ -246,6 +248,16 @@ function daemonPath(pid: number): string | undefined {
     return entry?.slice(5) ?? '';
   } catch {
     return undefined;
+  }
+}
+
+function withPath<T>(path: string, fn: () => T): T {
+  const saved = process.env.PATH;
+  process.env.PATH = path;
+  try {
+    return fn();
+  } finally {
+    process.env.PATH = saved;
   }
 }
 
