@@ -19,6 +19,7 @@ const optional = [
   { file: 'ensure.mjs', exportName: 'runEnsureBench', title: '`mcp-auto ensure` (nothing to do)' },
   { file: 'costs.mjs', exportName: 'runCostsBench', title: 'Costs a user never feels (issue 17)' },
   { file: 'tool-filter.mjs', exportName: 'runToolFilterBench', title: 'Tool definitions per session (tool filters)' },
+  { file: 'serena.mjs', exportName: 'runSerenaBench', title: 'serena preset (stand-in server)' },
 ];
 
 const cell = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? '—')).replaceAll('|', '\\|');

@@ -1,7 +1,8 @@
 import { gitTracked } from '../util/git-index.ts';
-import { accessSync, constants, existsSync, readFileSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
+import { onPath } from '../util/on-path.ts';
 import kleur from 'kleur';
 import { existingDir, parse } from '../util/args.ts';
 import { mcpJsonOwnership } from '../clients/claude-settings.ts';
@@ -42,12 +43,6 @@ Example:
   mcp-auto doctor --fix
 `;
 
-function onPath(command: string): boolean {
-  const candidates = isAbsolute(command) || command.includes('/')
-    ? [command]
-    : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, command));
-  return candidates.some((file) => { try { accessSync(file, constants.X_OK); return true; } catch { return false; } });
-}
 
 function hookCheck(): Check {
   const hook = process.env.MCP_AUTO_HOOK;
@@ -190,6 +185,13 @@ async function projectChecks(project: ProjectRoot, dir: string, fix: boolean, do
       });
       const tools = toolsCheck(s, config.servers.get(s.name)?.tools);
       if (tools) checks.push(tools);
+      if (s.calls?.ambiguous) {
+        checks.push({
+          id: `ambiguous:${s.name}`, status: 'warn',
+          message: `server ${s.name}: ${s.calls.ambiguous} sampling/elicitation request(s) refused as ambiguous (several sessions had calls in flight that could have asked; last: ${s.calls.lastAmbiguous?.method ?? '?'})`,
+          fix: `run ${s.name} as an http child ("transport": "http", with its own HTTP port {port}): every session then gets its own requests`,
+        });
+      }
     }
   } else {
     const why = status.kind === 'stale' ? `daemon is dead (${status.why})` : 'no daemon running';
@@ -214,9 +216,20 @@ async function projectChecks(project: ProjectRoot, dir: string, fix: boolean, do
     }
   }
 
-  for (const def of config.servers.values()) {
-    if (!onPath(def.command)) {
-      checks.push({ id: `command:${def.name}`, status: 'fail', message: `server ${def.name} needs \`${def.command}\`, which is not on PATH`, fix: def.command === 'uvx' ? 'install uv: https://docs.astral.sh/uv/' : `install ${def.command} or fix "command" in the config` });
+  // Commands are looked up on the PATH the daemon runs with (the shell it was
+  // first started from, or the service's), not this shell's.
+  const path = status.kind === 'running' ? daemonPath(status.record.pid) : undefined;
+  const where = path === undefined ? 'PATH' : "the daemon's PATH";
+  // A preset may choose its command by what is on PATH (serena): as the daemon chose it.
+  const daemonConfig = path === undefined ? config : withPath(path, () => projectConfig(root).config);
+  for (const def of daemonConfig.servers.values()) {
+    if (!onPath(def.command, path)) {
+      checks.push({ id: `command:${def.name}`, status: 'fail', message: `server ${def.name} needs \`${def.command}\`, which is not on ${where}`, fix: def.command === 'uvx' ? 'install uv: https://docs.astral.sh/uv/' : `install ${def.command} or fix "command" in the config` });
+    }
+    // serena starts its language servers through uv too, even when installed itself.
+    if (isSerena(def.command, def.args) && def.command !== 'uvx') {
+      const missing = ['uv', 'uvx'].filter((c) => !onPath(c, path));
+      if (missing.length) checks.push({ id: `uv:${def.name}`, status: 'warn', message: `server ${def.name} (serena) starts language servers with uv, but ${missing.join(' and ')} is not on ${where}`, fix: 'install uv: https://docs.astral.sh/uv/, then `mcp-auto restart`' });
     }
   }
   if (!config.servers.has('serena') && onPath('uvx')) {
@@ -256,6 +269,30 @@ function toolsCheck(server: ServerHealth, filter: ToolFilter | undefined): Check
     id: `tools:${server.name}`, status: 'warn', fix,
     message: `server ${server.name}: its ${stats.exposed} tool definitions take ${kB(stats.bytes)} (~${stats.tokens} tokens, bytes/4) of every session's context`,
   };
+}
+
+/** The PATH a running daemon has (Linux: /proc); undefined where it cannot be read. */
+function daemonPath(pid: number): string | undefined {
+  try {
+    const entry = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((e) => e.startsWith('PATH='));
+    return entry?.slice(5) ?? '';
+  } catch {
+    return undefined;
+  }
+}
+
+function withPath<T>(path: string, fn: () => T): T {
+  const saved = process.env.PATH;
+  process.env.PATH = path;
+  try {
+    return fn();
+  } finally {
+    process.env.PATH = saved;
+  }
+}
+
+function isSerena(command: string, args: string[]): boolean {
+  return /(^|\/)serena$/.test(command) || args.some((a) => a.startsWith('serena-agent') || a === 'serena');
 }
 
 async function rewrote(project: ProjectRoot): Promise<boolean> {

@@ -1,16 +1,18 @@
-import { createReadStream, existsSync, readFileSync, statSync, watch } from 'node:fs';
+import { createReadStream, readFileSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../util/args.ts';
 import { UserError } from '../util/errors.ts';
 import { safeLines } from '../util/terminal.ts';
 import { rootArg } from '../ensure/lifecycle.ts';
 import { stateDirFor } from '../config/paths.ts';
+import { LOG_FILE, STDERR_FILE, logFiles } from '../daemon/log.ts';
 
 export const help = `
 Usage: mcp-auto logs [DIR] [-f] [-n N]
 
-Shows a project's daemon log: server starts, restarts, their stderr, config
-reloads.
+Shows a project's daemon log: server starts, restarts, their stderr (each line
+marked with the server's name), config reloads. The daemon keeps its log small
+by rotating it (daemon.log, daemon.log.1 … .3, 1 MB each); this reads across them.
 
   -f, --follow   keep printing new lines
   -n, --lines N  how many lines to show first (default 50)
@@ -25,17 +27,29 @@ export async function run(argv: string[]): Promise<number> {
     lines: { type: 'string', short: 'n' },
   });
   const root = rootArg('logs', positionals, { allowGone: true });
-  const file = join(stateDirFor(root), 'daemon.log');
-  if (!existsSync(file)) throw new UserError(`no log yet for ${root}; start the daemon with \`mcp-auto ensure\``);
+  const stateDir = stateDirFor(root);
+  const files = logFiles(stateDir);
+  if (files.length === 0) throw new UserError(`no log yet for ${root}; start the daemon with \`mcp-auto ensure\``);
   const count = Number(values.lines ?? 50);
   if (!Number.isInteger(count) || count < 0) throw new UserError(`logs: -n takes a whole number, not '${values.lines}'`, 2);
-  const lines = readFileSync(file, 'utf8').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  if (count > 0) process.stdout.write(`${safeLines(lines.slice(-count).join('\n'))}\n`);
+  // Oldest file first, so the last lines are the newest; what Node printed when
+  // the daemon died (daemon.stderr) comes last.
+  const lines: string[] = [];
+  for (const f of [...files, join(stateDir, STDERR_FILE)]) {
+    let text = '';
+    try { text = readFileSync(f, 'utf8'); } catch { continue; }
+    const own = text.split('\n');
+    if (own.at(-1) === '') own.pop();
+    lines.push(...(f.endsWith(STDERR_FILE) ? own.map((l) => `(daemon stderr) ${l}`) : own));
+  }
+  if (count > 0 && lines.length > 0) process.stdout.write(`${safeLines(lines.slice(-count).join('\n'))}\n`);
+  const file = join(stateDir, LOG_FILE);
   if (!values.follow) return 0;
-  let offset = statSync(file).size;
-  watch(file, () => {
-    const size = statSync(file).size;
+  let offset = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  // Watch the directory: a rotation replaces daemon.log with a new file.
+  watch(stateDir, (_event, name) => {
+    if (name !== LOG_FILE) return;
+    const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
     if (size < offset) offset = 0;
     if (size === offset) return;
     createReadStream(file, { start: offset, end: size - 1, encoding: 'utf8' }).on('data', (text) => process.stdout.write(safeLines(String(text))));

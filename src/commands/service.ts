@@ -8,6 +8,7 @@ import { UserError } from '../util/errors.ts';
 import { locateRoot, projectConfig } from '../ensure/ensure.ts';
 import { stopRoot } from '../ensure/lifecycle.ts';
 import { stateDirFor } from '../config/paths.ts';
+import { STDERR_FILE } from '../daemon/log.ts';
 import { choosePort } from '../ensure/port.ts';
 import {
   installedServices, launchdLabel, mcpAutoOnPath, platform, renderService, serviceFile, servicePath,
@@ -80,7 +81,7 @@ async function install(kind: Platform, root: string, dryRun: boolean): Promise<n
     root,
     port: await servicePort(root),
     path: servicePath(),
-    logFile: join(stateDirFor(root), 'daemon.log'),
+    logFile: join(stateDirFor(root), STDERR_FILE),
   };
   const text = renderService(kind, spec);
   const onPath = mcpAutoOnPath(spec.path);
@@ -94,7 +95,8 @@ async function install(kind: Platform, root: string, dryRun: boolean): Promise<n
   const file = serviceFile(kind, root);
   mkdirSync(dirname(file), { recursive: true });
   writeFileAtomic(file, text, 0o644);
-  // The unit appends the daemon's stderr here: create it private first.
+  // The unit appends the daemon's stderr (only what Node prints if it dies; the
+  // daemon writes its own rotating log) here: create it private first.
   mkdirSync(stateDirFor(root), { recursive: true, mode: 0o700 });
   closeSync(openSync(spec.logFile, 'a', 0o600));
 

@@ -72,7 +72,8 @@ export function render(rows: Row[], { recent = false } = {}): string {
     for (const s of r.servers) {
       const extra = s.lastError ? `  ${kleur.dim(s.lastError)}` : '';
       const calls = s.calls ? `  calls ${s.calls.total}${s.calls.failed ? ` (${s.calls.failed} failed)` : ''}` : '';
-      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 13 - s.state.length))}${sessions(s)}  restarts ${s.restarts}${calls}${toolsText(s.tools)}${extra}`);
+      const ambiguous = s.calls?.ambiguous ? `  ${kleur.yellow(`${s.calls.ambiguous} refused as ambiguous`)}` : '';
+      lines.push(`  ${s.name.padEnd(16)} ${stateColour(s.state)}${' '.repeat(Math.max(1, 13 - s.state.length))}${sessions(s)}  restarts ${s.restarts}${calls}${ambiguous}${toolsText(s.tools)}${extra}`);
     }
     if (recent) lines.push(...recentCalls(r.servers));
   }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerDef } from './config.ts';
+import { onPath } from '../util/on-path.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -23,8 +24,18 @@ function npmServer(pkg: string, version: string, args: string[]): Pick<ServerDef
   return { command: 'npx', args: ['-y', `${pkg}@${version}`, ...args] };
 }
 
-/** The serena commit the preset runs (change it to upgrade). */
-const SERENA_COMMIT = 'eb54e834b6da7a5e11f51c27afbcf55be92ae066';
+/** The serena-agent release the preset runs (its flags: test/fixtures/serena-start-mcp-server-help.txt). */
+export const SERENA_VERSION = '1.7.0';
+
+/** `serena start-mcp-server` as the daemon runs it. */
+export const SERENA_ARGS = [
+  'start-mcp-server', '--context', 'claude-code', '--project', '{root}',
+  // No browser tab on every cd (the dashboard stays reachable: serena's open_dashboard tool).
+  '--open-web-dashboard', 'false',
+  // serena logs every tool call at INFO (~2 KB each): the daemon's log keeps warnings.
+  '--log-level', 'WARNING',
+  '--transport', 'streamable-http', '--host', '127.0.0.1', '--port', '{port}',
+];
 
 // Every preset says whether it analyses project content (issue 12).
 type Preset = () => Partial<ServerDef> & Pick<ServerDef, 'command' | 'args' | 'analyses'>;
@@ -41,11 +52,16 @@ export const presets: Record<string, Preset> = {
   filesystem: () => ({ ...npmServer('@modelcontextprotocol/server-filesystem', '2026.8.31', ['{root}']), analyses: false }),
   everything: () => ({ ...npmServer('@modelcontextprotocol/server-everything', '2026.8.31', ['stdio']), analyses: false }),
   serena: () => ({
-    command: 'uvx',
-    // Pinned to one commit; uvx runs it from mcp-auto's neutral folder, so no
-    // project uv.toml or pyproject.toml takes part (the user's own uv config does).
-    args: ['--from', `git+https://github.com/oraios/serena@${SERENA_COMMIT}`, 'serena', 'start-mcp-server',
-      '--context', 'claude-code', '--project', '{root}'],
+    // An installed `serena` first; else the pinned PyPI release through uvx.
+    ...(onPath('serena') ? { command: 'serena', args: SERENA_ARGS } : { command: 'uvx', args: ['--from', `serena-agent==${SERENA_VERSION}`, 'serena', ...SERENA_ARGS] }),
+    // An http child, not a shared stdio one: serena keeps state per MCP session
+    // (its initial_instructions tells each session its active project once), and
+    // behind one stdio child every session after the first would lose it. Here
+    // every client session is its own upstream session; the daemon still runs
+    // one serena and one language server per project. Sampling and elicitation
+    // reach the session that asked, too.
+    transport: 'http',
+    path: '/mcp',
     // serena indexes with a language server: its first start is slow, so it
     // starts with the daemon — in the user's own roots only, since language
     // servers run project content (build scripts, proc macros, tsserver plugins).

@@ -13,7 +13,7 @@ import { watchConfig } from './config-watch.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
-import { makeLogger, type Logger } from './log.ts';
+import { makeLogger, RotatingLog, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { Access } from './access.ts';
 import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
@@ -77,7 +77,7 @@ export class Daemon {
   constructor(readonly options: DaemonOptions) {
     this.stateDir = stateDirFor(options.root);
     mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
-    this.log = makeLogger();
+    this.log = makeLogger(new RotatingLog(this.stateDir));
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
     this.identity = this.loadSecret(IDENTITY_FILE);

@@ -3,6 +3,10 @@ import type { ServerDef } from '../config/config.ts';
 import { SupervisedChild, type ChildContext } from './child.ts';
 import { sendError } from '../gateway/http-util.ts';
 import { proxyToChild } from '../gateway/proxy.ts';
+import { readJsonBody, sendJson } from '../gateway/http-util.ts';
+import { asMessages, isRequest } from '../gateway/jsonrpc.ts';
+import { SseBridge } from '../gateway/sse-bridge.ts';
+import { unavailable } from '../gateway/unavailable.ts';
 import type { CallStats } from '../gateway/call-log.ts';
 import { Router } from '../gateway/router.ts';
 import type { SessionStore } from '../gateway/session-store.ts';
@@ -59,6 +63,8 @@ export class ServerUnit {
   readonly tools = new ToolCatalog();
   /** An http child's open event streams, where the gateway can add a notification. */
   private readonly eventStreams = new Set<(message: Message) => void>();
+  /** An http child's legacy SSE endpoints, bridged to its Streamable HTTP. */
+  private readonly bridge: SseBridge | undefined;
 
   constructor(public def: ServerDef, ctx: ChildContext, private readonly base: string, store: SessionStore | undefined,
     /** Decided by the daemon (startMode): eager servers start now, lazy ones with their first session. */
@@ -71,6 +77,7 @@ export class ServerUnit {
     } else {
       // A new http child may list other tools (the router sees to this for a stdio child).
       this.child.on('ready', () => this.tools.invalidate());
+      this.bridge = new SseBridge(`/servers/${def.name}`, this.child, () => this.def.path, ctx.log, this.tools, this.eventStreams);
     }
   }
 
@@ -105,6 +112,9 @@ export class ServerUnit {
   /** `rest` is the path after /servers/<name>, e.g. "/mcp". */
   async handle(req: IncomingMessage, res: ServerResponse, rest: string, url: URL): Promise<void> {
     if (!this.router) {
+      if (rest === '/sse') return this.bridge!.open(req, res);
+      if (rest === '/messages') return this.bridge!.post(req, res, url.searchParams.get('sessionId'));
+      if (rest === '/mcp' && req.method === 'POST' && !(await this.childUp())) return this.refuseHttp(req, res);
       const path = rest === '/mcp' ? this.def.path + url.search : rest + url.search;
       // tools/list and tools/call go through the filter; the rest streams as is.
       if (req.method === 'POST') return proxyWithToolFilter(req, res, this.child, path, this.tools, rest !== '/mcp');
@@ -119,9 +129,26 @@ export class ServerUnit {
     }
   }
 
+  private async childUp(): Promise<boolean> {
+    return this.child.state === 'ready' || this.child.whenReady(this.child.def.startTimeoutMs);
+  }
+
+  /**
+   * An http child that cannot start or has failed: a JSON-RPC request (above
+   * all `initialize`) gets the server's last error as a JSON-RPC error, as a
+   * stdio child's sessions do, so a client shows the reason.
+   */
+  private async refuseHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req, res);
+    if (!body) return;
+    const request = asMessages(body.value)?.messages.find(isRequest);
+    if (!request) return sendError(res, 503, unavailable(this.child, null).error!.message);
+    sendJson(res, 200, unavailable(this.child, request.id));
+  }
+
   /** Client sessions now connected (for /health and the idle timer). */
   get sessions(): number {
-    return (this.streamable?.sessionCount ?? 0) + (this.sse?.sessionCount ?? 0);
+    return (this.streamable?.sessionCount ?? 0) + (this.sse?.sessionCount ?? 0) + (this.bridge?.sessionCount ?? 0);
   }
 
   /** Sessions with a stream open or a request in flight, or used within LIVE_WINDOW_MS (an SSE session is its stream). */
@@ -131,7 +158,7 @@ export class ServerUnit {
 
   /** Open event streams: a client that holds one is in use even when quiet. */
   get openStreams(): number {
-    return (this.streamable?.streamCount ?? 0) + (this.sse?.sessionCount ?? 0);
+    return (this.streamable?.streamCount ?? 0) + (this.sse?.sessionCount ?? 0) + (this.bridge?.sessionCount ?? 0);
   }
 
   sweep(maxIdleMs: number): void {
@@ -163,6 +190,7 @@ export class ServerUnit {
   async stop(): Promise<void> {
     this.streamable?.closeAll();
     this.sse?.closeAll();
+    this.bridge?.closeAll();
     await this.child.stop();
   }
 }

@@ -13,7 +13,9 @@ export interface DaemonRecord { root: string; port: number; pid: number; version
 export interface ServerHealth {
   name: string; transport: string; client: 'http' | 'sse'; state: ServerState; start?: StartMode; analyses?: boolean; pid: number | null; restarts: number;
   sessions: number; liveSessions?: number; lastError: string | null; stderrTail: string[]; url: string; sseUrl: string;
-  calls?: { total: number; failed: number; recent: Array<{ at: number; method: string; target?: string; ms: number; outcome: string }> } | null;
+  calls?: { total: number; failed: number; recent: Array<{ at: number; method: string; target?: string; ms: number; outcome: string }>;
+    /** Sampling/elicitation requests refused because several sessions could have asked (older daemons: absent). */
+    ambiguous?: number; lastAmbiguous?: { at: number; method: string; candidates: number } } | null;
   /** Tools exposed of listed, and the size of their definitions (absent from older daemons). */
   tools?: ToolStats | null;
 }

@@ -12,6 +12,7 @@ import { killGroupOf } from '../util/process.ts';
 import { withLock } from './lock.ts';
 import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
 import { choosePort } from './port.ts';
+import { STDERR_FILE } from '../daemon/log.ts';
 import { findRoot, type ProjectRoot } from './root.ts';
 import { readProjectFile, type TrustState } from '../config/trust.ts';
 
@@ -188,9 +189,13 @@ async function choosePortAvoiding(root: string, range: [number, number], tried: 
   throw new UserError(`port ${choice.port} keeps being taken; see \`mcp-auto doctor\``);
 }
 
-/** Fully detached: own session, no stdin, output to the log — it never holds a shell's or direnv's pipes. */
+/**
+ * Fully detached: own session, no stdin — it never holds a shell's or direnv's pipes.
+ * The daemon writes its own rotating log; its stderr (truncated per start) only
+ * catches what Node prints if it dies before it can log.
+ */
 function spawnDaemon(root: string, port: number, stateDir: string) {
-  const log = openSync(join(stateDir, 'daemon.log'), 'a', 0o600);
+  const log = openSync(join(stateDir, STDERR_FILE), 'w', 0o600);
   const cli = process.argv[1]!;
   const child = spawn(process.execPath, [cli, 'daemon', '--root', root, '--port', String(port)], {
     detached: true,

@@ -15,7 +15,7 @@ export interface ServiceSpec {
   root: string;
   port: number;
   path: string;
-  /** Where the daemon's stderr goes (the state dir's daemon.log, read by `mcp-auto logs`). */
+  /** Where the daemon's stderr goes (daemon.stderr: what Node prints if it dies; the daemon rotates its own daemon.log). */
   logFile: string;
 }
 

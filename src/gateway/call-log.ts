@@ -12,7 +12,15 @@ export interface CallRecord {
   outcome: 'ok' | 'error' | 'cancelled' | 'lost';
 }
 
-export interface CallStats { total: number; failed: number; recent: CallRecord[] }
+/** A sampling/elicitation request the child sent that mcp-auto could not route to one session. */
+export interface Refusal { at: number; method: string; candidates: number }
+
+export interface CallStats {
+  total: number; failed: number; recent: CallRecord[];
+  /** Server→client requests refused because several sessions could have asked for them. */
+  ambiguous: number;
+  lastAmbiguous?: Refusal;
+}
 
 const KEEP = 20;
 
@@ -20,6 +28,8 @@ export class CallLog {
   private total = 0;
   private failed = 0;
   private readonly recent: CallRecord[] = [];
+  private ambiguous = 0;
+  private lastAmbiguous: Refusal | undefined;
 
   add(record: CallRecord): void {
     this.total++;
@@ -28,8 +38,13 @@ export class CallLog {
     if (this.recent.length > KEEP) this.recent.shift();
   }
 
+  refusedAsAmbiguous(refusal: Refusal): void {
+    this.ambiguous++;
+    this.lastAmbiguous = refusal;
+  }
+
   stats(): CallStats {
-    return { total: this.total, failed: this.failed, recent: [...this.recent] };
+    return { total: this.total, failed: this.failed, recent: [...this.recent], ambiguous: this.ambiguous, ...(this.lastAmbiguous ? { lastAmbiguous: this.lastAmbiguous } : {}) };
   }
 }
 

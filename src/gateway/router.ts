@@ -9,6 +9,7 @@ import {
 } from './jsonrpc.ts';
 import type { ClientHello, Session } from './session.ts';
 import { ToolCatalog, toolCallRefusal, withToolsListChanged } from './tool-filter.ts';
+import { unavailable } from './unavailable.ts';
 
 /** Protocol versions a session may negotiate (the stateful 2025 revisions). */
 export const SESSION_PROTOCOL_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'];
@@ -44,6 +45,14 @@ const CAPABILITY_OF: Record<string, string> = {
   'sampling/createMessage': 'sampling',
   'elicitation/create': 'elicitation',
 };
+
+/**
+ * The client requests during which a server may ask the client to sample or
+ * elicit: running a tool, getting a prompt, reading a resource. A list call or
+ * a completion never does, so a session with only those in flight is never a
+ * candidate.
+ */
+const CAN_ASK_CLIENT = new Set(['tools/call', 'prompts/get', 'resources/read']);
 
 /**
  * The one place that routes between many client sessions and one shared stdio
@@ -153,7 +162,11 @@ export class Router {
       clientInfo: params.clientInfo as ClientHello['clientInfo'],
     };
     const answer = () => {
-      const result = this.child.initResult;
+      // A server that could not start, or failed after it had run, fails the
+      // handshake with its last error: the client shows one failure with the
+      // reason, never a connected session whose every call fails. Restarting
+      // after a crash: the cached result holds (the session survives it).
+      const result = this.child.state === 'ready' || this.child.replaysInit ? this.child.initResult : undefined;
       if (!result) {
         session.send(this.unavailable(request.id), request.id);
         return;
@@ -260,18 +273,25 @@ export class Router {
     }
     // Sampling, elicitation and anything else: the session whose request is in flight.
     const capability = CAPABILITY_OF[request.method];
-    const candidates = [...this.sessions].filter(([session, state]) =>
-      state.inflight.size > 0 && (!capability || session.hello?.capabilities?.[capability] !== undefined));
+    const candidates: Array<{ session: Session; state: SessionState; related: RequestId }> = [];
+    for (const [session, state] of this.sessions) {
+      if (capability && session.hello?.capabilities?.[capability] === undefined) continue;
+      const asking = [...state.inflight].filter(([, upstreamId]) => !capability || CAN_ASK_CLIENT.has(this.pending.get(upstreamId)?.method ?? ''));
+      if (asking.length > 0) candidates.push({ session, state, related: asking.at(-1)![0] });
+    }
     if (candidates.length !== 1) {
+      // One stdio child cannot say which session it means: refusing is the only
+      // answer that cannot reach the wrong client. Such servers belong in
+      // http-child mode, where every session is its own upstream session.
+      if (candidates.length > 1) this.calls.refusedAsAmbiguous({ at: Date.now(), method: request.method, candidates: candidates.length });
       const why = candidates.length === 0
-        ? `no client session with a request in flight${capability ? ` supports ${capability}` : ''}`
-        : `${candidates.length} client sessions have requests in flight; mcp-auto cannot tell which one this is for`;
+        ? `no client session${capability ? ` that supports ${capability}` : ''} has a request in flight that could have asked for it`
+        : `${candidates.length} client sessions have requests in flight that could have asked for it; mcp-auto cannot tell which (run this server with "transport": "http" to give every session its own)`;
       this.child.send(errorResponse(request.id, INTERNAL_ERROR, `mcp-auto: cannot route ${request.method}: ${why}`));
       return;
     }
-    const [session, state] = candidates[0]!;
+    const { session, state, related } = candidates[0]!;
     state.serverRequests.add(request.id);
-    const related = [...state.inflight.keys()].at(-1);
     session.send(request, related);
   }
 
@@ -425,9 +445,6 @@ export class Router {
   }
 
   private unavailable(id: RequestId): Response {
-    const child = this.child;
-    const detail = child.lastError ? `: ${child.lastError}` : '';
-    return errorResponse(id, SERVER_UNAVAILABLE, `mcp-auto: server '${child.def.name}' is ${child.state}${detail}; see \`mcp-auto logs\``,
-      { stderr: child.stderrTail.slice(-5) });
+    return unavailable(this.child, id);
   }
 }
