@@ -10,7 +10,7 @@ import { trustState } from '../config/trust.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
-import { makeLogger, type Logger } from './log.ts';
+import { LogTail, makeLogger, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { SessionStore } from '../gateway/session-store.ts';
 import { ServerUnit } from './server-unit.ts';
@@ -58,11 +58,17 @@ export class Daemon {
   private timers: NodeJS.Timeout[] = [];
   private stopping: Promise<void> | undefined;
   private closeWatcher: (() => Promise<void>) | undefined;
+  /** The latest log lines, for the page. */
+  private readonly logTail = new LogTail();
+  private page: Promise<typeof import('./page.ts')> | undefined;
 
   constructor(readonly options: DaemonOptions) {
     this.stateDir = stateDirFor(options.root);
     mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
-    this.log = makeLogger();
+    this.log = makeLogger((line) => {
+      this.logTail.push(line);
+      process.stderr.write(line);
+    });
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
     this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 10_000, connectionsCheckingInterval: 1000 }, (req, res) => {
@@ -137,6 +143,7 @@ export class Daemon {
     const url = new URL(req.url ?? '/', this.base);
     const path = url.pathname;
     if (path === '/health') return this.health(req, res, url);
+    if (path === '/' || path.startsWith('/page/')) return this.servePage(req, res, path);
     const match = /^\/servers\/([^/]+)(\/[^/]*)$/.exec(path);
     if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
     if (this.token !== undefined && !bearerMatches(req, this.token)) {
@@ -170,6 +177,39 @@ export class Daemon {
       // With token auth, stderr lines, errors and recent calls (which may hold paths or secrets) need the token.
       servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? '(needs the token)' : null, stderrTail: [], calls: s.calls && { ...s.calls, recent: [] } })),
     });
+  }
+
+  /** The page's code loads on its first request only: a daemon nobody looks at pays nothing. */
+  private async servePage(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    // Browsers cannot send the bearer token: under token auth the page stays shut.
+    if (this.token !== undefined && !bearerMatches(req, this.token)) {
+      return sendError(res, 401, 'the page is not served under token auth (see SECURITY.md)', { 'www-authenticate': 'Bearer' });
+    }
+    this.page ??= import('./page.ts');
+    const { servePage } = await this.page;
+    servePage(req, res, path, { state: () => this.pageState(), logTail: this.logTail, onChange: (fn) => this.onServerChange(fn) });
+  }
+
+  /** Calls fn after any server's child goes down or becomes ready. */
+  private onServerChange(fn: () => void): () => void {
+    const later = () => setImmediate(fn);
+    const children = [...this.units.values()].map((u) => u.child);
+    for (const child of children) child.on('down', later).on('ready', later);
+    return () => { for (const child of children) child.off('down', later).off('ready', later); };
+  }
+
+  /** What the page shows: /health's view with each server's clients and call history. */
+  private pageState(): Record<string, unknown> {
+    return {
+      root: this.options.root,
+      port: this.options.port,
+      pid: process.pid,
+      version: VERSION,
+      now: Date.now(),
+      uptimeMs: Date.now() - this.startedAt,
+      memoryMb: memoryMb(),
+      servers: [...this.units.values()].map((u) => u.pageView()),
+    };
   }
 
   /** Reloads config and applies the difference: only changed servers restart. */
