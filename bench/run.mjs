@@ -18,6 +18,7 @@ const optional = [
   { file: 'first-result.mjs', exportName: 'runFirstResultBench', title: 'cd → first tool result' },
   { file: 'ensure.mjs', exportName: 'runEnsureBench', title: '`mcp-auto ensure` (nothing to do)' },
   { file: 'tool-filter.mjs', exportName: 'runToolFilterBench', title: 'Tool definitions per session (tool filters)' },
+  { file: 'page.mjs', exportName: 'runPageBench', title: 'The page costs nothing until opened' },
 ];
 
 const cell = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? '—')).replaceAll('|', '\\|');
