@@ -66,7 +66,7 @@ test('the page shows the server ready with its tools, a tool call within 2 s, a 
   const { tools } = await client.listTools();
   await waitFor(async () => (await state.getAttribute('data-state')) === 'ready', 10_000, 'the page to show everything ready');
   const card = page.locator('[data-server="everything"]');
-  if (process.env.PAGE_TOOLS) await waitFor(async () => (await card.textContent())?.includes(`${tools.length} tools`), 5_000, `the page to show ${tools.length} tools`);
+  await waitFor(async () => (await card.textContent())?.includes(`${tools.length} tools`), 5_000, `the page to show ${tools.length} tools`);
   await waitFor(async () => /page-test-client 1\.2\.3/.test((await card.textContent()) ?? ''), 3_000, 'the connected client named on the page');
 
   // Every state the page shows from now on, in order (the restart is short).

@@ -141,6 +141,7 @@ export class ServerUnit {
     const now = Date.now();
     return {
       ...this.health(),
+      toolFilter: this.def.tools ?? null,
       sessionList: (this.router?.describeSessions(now) ?? []).map((s) => ({ ...s, live: s.inflight > 0 || s.transport === 'sse' || s.idleMs < LIVE_MS })),
       buckets: this.router?.calls.buckets(now) ?? [],
     };
