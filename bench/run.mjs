@@ -20,6 +20,7 @@ const optional = [
   { file: 'costs.mjs', exportName: 'runCostsBench', title: 'Costs a user never feels (issue 17)' },
   { file: 'tool-filter.mjs', exportName: 'runToolFilterBench', title: 'Tool definitions per session (tool filters)' },
   { file: 'serena.mjs', exportName: 'runSerenaBench', title: 'serena preset (stand-in server)' },
+  { file: 'page.mjs', exportName: 'runPageBench', title: 'The page costs nothing until opened' },
 ];
 
 const cell = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? '—')).replaceAll('|', '\\|');

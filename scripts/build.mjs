@@ -21,6 +21,8 @@ await build({
   splitting: true,
   // jsonc-parser's UMD main requires its parts at run time; its ESM build bundles.
   mainFields: ['module', 'main'],
+  // The daemon's page is a real HTML file, bundled as a string into its own chunk.
+  loader: { '.html': 'text' },
   minify: false,
   sourcemap: 'linked',
   legalComments: 'none',

@@ -20,6 +20,7 @@ export const commands: Record<string, Entry> = {
   stop: { summary: "stop a project's daemon (or --all)", load: () => import('./commands/stop.ts') },
   restart: { summary: "restart a project's daemon", load: () => import('./commands/restart.ts') },
   port: { summary: "print a project's port", load: () => import('./commands/port.ts') },
+  open: { summary: "open the project's daemon page in the browser", load: () => import('./commands/open.ts') },
   logs: { summary: "show a project's daemon log", load: () => import('./commands/logs.ts') },
   doctor: { summary: 'check everything and say how to fix it', load: () => import('./commands/doctor.ts') },
   trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import('./commands/trust.ts') },

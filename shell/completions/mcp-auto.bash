@@ -28,7 +28,7 @@ _mcp_auto() {
     esac
   done
   if [[ -z $cmd ]]; then
-    _mcp_auto_reply -W "ensure hook direnv status stop restart port logs doctor trust untrust deny adopt unadopt forget approve init exec mcp-config service completion daemon --help --version" -- "$cur"
+    _mcp_auto_reply -W "ensure hook direnv status stop restart port open logs doctor trust untrust deny adopt unadopt forget approve init exec mcp-config service completion daemon --help --version" -- "$cur"
     return
   fi
 
@@ -69,6 +69,7 @@ _mcp_auto() {
     status) flags="--json --watch"; dirs=1 ;;
     stop) flags="--all"; dirs=1 ;;
     restart | port) flags="--json"; dirs=1 ;;
+    open) flags="--print"; dirs=1 ;;
     logs) flags="-f --follow -n --lines"; dirs=1 ;;
     doctor) flags="--json --fix"; dirs=1 ;;
     trust | untrust | deny) flags="--root"; dirs=1 ;;

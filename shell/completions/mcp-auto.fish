@@ -41,6 +41,7 @@ complete -c mcp-auto -n __fish_use_subcommand -a status -d 'list running daemons
 complete -c mcp-auto -n __fish_use_subcommand -a stop -d "stop a project's daemon (or --all)"
 complete -c mcp-auto -n __fish_use_subcommand -a restart -d "restart a project's daemon"
 complete -c mcp-auto -n __fish_use_subcommand -a port -d "print a project's port"
+complete -c mcp-auto -n __fish_use_subcommand -a open -d "open the project's daemon page in the browser"
 complete -c mcp-auto -n __fish_use_subcommand -a logs -d "show a project's daemon log"
 complete -c mcp-auto -n __fish_use_subcommand -a doctor -d 'check everything and say how to fix it'
 complete -c mcp-auto -n __fish_use_subcommand -a trust -d "allow a project's .mcp-auto.json to run its commands"
@@ -58,7 +59,7 @@ complete -c mcp-auto -n __fish_use_subcommand -a completion -d 'print shell comp
 complete -c mcp-auto -n __fish_use_subcommand -a daemon -d 'run the daemon in the foreground'
 
 # Commands that take a project directory.
-complete -c mcp-auto -n '__mcp_auto_command_is ensure status stop restart port logs doctor trust untrust deny adopt unadopt forget approve init mcp-config' -a '(__fish_complete_directories)'
+complete -c mcp-auto -n '__mcp_auto_command_is ensure status stop restart port open logs doctor trust untrust deny adopt unadopt forget approve init mcp-config' -a '(__fish_complete_directories)'
 
 complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l quiet -d 'print nothing'
 complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l json -d 'print the result as JSON'
@@ -71,6 +72,7 @@ complete -c mcp-auto -n '__mcp_auto_command_is stop' -l all -d 'stop every daemo
 complete -c mcp-auto -n '__mcp_auto_command_is logs' -s f -l follow -d 'follow the log'
 complete -c mcp-auto -n '__mcp_auto_command_is logs' -s n -l lines -x -d 'show the last N lines'
 complete -c mcp-auto -n '__mcp_auto_command_is restart port' -l json -d 'print JSON'
+complete -c mcp-auto -n '__mcp_auto_command_is open' -l print -d "print the page's URL"
 complete -c mcp-auto -n '__mcp_auto_command_is doctor' -l json -d 'print the checks as JSON'
 complete -c mcp-auto -n '__mcp_auto_command_is doctor' -l fix -d 'repair what is safe to repair'
 complete -c mcp-auto -n '__mcp_auto_command_is trust untrust deny' -l root -d 'mark (or unmark) the project root as yours'

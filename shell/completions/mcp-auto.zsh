@@ -16,6 +16,7 @@ _mcp_auto() {
     "stop:stop a project's daemon (or --all)"
     "restart:restart a project's daemon"
     "port:print a project's port"
+    "open:open the project's daemon page in the browser"
     "logs:show a project's daemon log"
     'doctor:check everything and say how to fix it'
     "trust:allow a project's .mcp-auto.json to run its commands"
@@ -62,6 +63,8 @@ _mcp_auto() {
             '(-n --lines)'{-n,--lines}'[show the last N lines]:lines:' $dir && ret=0 ;;
         restart|port)
           _arguments '--json[print JSON]' $dir && ret=0 ;;
+        open)
+          _arguments '--print[print the URL of the page]' $dir && ret=0 ;;
         doctor)
           _arguments '--json[print the checks as JSON]' '--fix[repair what is safe to repair]' $dir && ret=0 ;;
         trust|untrust|deny)

@@ -13,7 +13,7 @@ import { watchConfig } from './config-watch.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
-import { makeLogger, RotatingLog, type Logger } from './log.ts';
+import { LogTail, makeLogger, RotatingLog, type Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { Access } from './access.ts';
 import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
@@ -73,11 +73,14 @@ export class Daemon {
   private readonly identity: string;
   /** Milliseconds since the process started at each start-up phase (/health; the bench's cold-start rows). */
   private readonly startup: Record<string, number> = { loaded: round1(performance.now()) };
+  /** The latest log lines, for the page. */
+  private readonly logTail = new LogTail();
+  private page: Promise<typeof import('./page.ts')> | undefined;
 
   constructor(readonly options: DaemonOptions) {
     this.stateDir = stateDirFor(options.root);
     mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
-    this.log = makeLogger(new RotatingLog(this.stateDir));
+    this.log = makeLogger(new RotatingLog(this.stateDir), undefined, (line) => this.logTail.push(line));
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
     this.config = this.readConfig() ?? loadConfig();
     this.identity = this.loadSecret(IDENTITY_FILE);
@@ -197,6 +200,7 @@ export class Daemon {
     const url = new URL(req.url ?? '/', this.base);
     const path = url.pathname;
     if (path === '/health') return this.health(req, res, url);
+    if (path === '/' || path.startsWith('/page/')) return this.servePage(req, res, path);
     const match = /^\/servers\/([^/]+)(\/[^/]*)$/.exec(path);
     if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
     if (this.token !== undefined && !bearerMatches(req, this.token)) {
@@ -241,6 +245,39 @@ export class Daemon {
       // With token auth, stderr lines, errors and recent calls (which may hold paths or secrets) need the token.
       servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? '(needs the token)' : null, stderrTail: [], calls: s.calls && { ...s.calls, recent: [] } })),
     });
+  }
+
+  /** The page's code loads on its first request only: a daemon nobody looks at pays nothing. */
+  private async servePage(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    // Browsers cannot send the bearer token: under token auth the page stays shut.
+    if (this.token !== undefined && !bearerMatches(req, this.token)) {
+      return sendError(res, 401, 'the page is not served under token auth (see SECURITY.md)', { 'www-authenticate': 'Bearer' });
+    }
+    this.page ??= import('./page.ts');
+    const { servePage } = await this.page;
+    servePage(req, res, path, { state: () => this.pageState(), logTail: this.logTail, onChange: (fn) => this.onServerChange(fn) });
+  }
+
+  /** Calls fn after any server's child goes down or becomes ready. */
+  private onServerChange(fn: () => void): () => void {
+    const later = () => setImmediate(fn);
+    const children = [...this.units.values()].map((u) => u.child);
+    for (const child of children) child.on('down', later).on('ready', later);
+    return () => { for (const child of children) child.off('down', later).off('ready', later); };
+  }
+
+  /** What the page shows: /health's view with each server's clients and call history. */
+  private pageState(): Record<string, unknown> {
+    return {
+      root: this.options.root,
+      port: this.options.port,
+      pid: process.pid,
+      version: VERSION,
+      now: Date.now(),
+      uptimeMs: Date.now() - this.startedAt,
+      memoryMb: memoryMb(),
+      servers: [...this.units.values()].map((u) => u.pageView()),
+    };
   }
 
   /** Reloads config and applies the difference: only changed servers restart. */

@@ -71,11 +71,12 @@ export class RotatingLog {
  * terminal or a pipe (a daemon run by hand, a test), never when it is a file
  * (ensure and the services point it at daemon.stderr, which must stay small).
  */
-export function makeLogger(file?: RotatingLog, echo = stderrIsWatched()): Logger {
+export function makeLogger(file?: RotatingLog, echo = stderrIsWatched(), tap?: (line: string) => void): Logger {
   return (message) => {
     // A child's stderr line or a path may hold control characters: one escaped line each.
     const line = `${new Date().toISOString()} ${safeText(message)}\n`;
     file?.write(line);
+    tap?.(line);
     if (echo || !file) process.stderr.write(line);
   };
 }
@@ -85,5 +86,33 @@ function stderrIsWatched(): boolean {
     return !fstatSync(2).isFile();
   } catch {
     return false;
+  }
+}
+
+/**
+ * The daemon's latest log lines, kept in memory for the page (a few dozen KB),
+ * with listeners that follow new ones while a page is open.
+ */
+export class LogTail {
+  private readonly lines: string[] = [];
+  private readonly listeners = new Set<(line: string) => void>();
+
+  constructor(private readonly keep = 200) {}
+
+  push(line: string): void {
+    const text = line.replace(/\n$/, '');
+    this.lines.push(text);
+    if (this.lines.length > this.keep) this.lines.shift();
+    for (const listener of this.listeners) listener(text);
+  }
+
+  snapshot(): string[] {
+    return [...this.lines];
+  }
+
+  /** Calls fn with each new line; returns the function that stops it. */
+  follow(fn: (line: string) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
   }
 }

@@ -49,6 +49,9 @@ export interface ServerHealth {
   tools: ToolStats | null;
 }
 
+/** A session that sent something this recently counts as live (clients rarely close theirs). */
+const LIVE_MS = 5 * 60_000;
+
 /**
  * One configured server as the daemon serves it: its supervised child and the
  * endpoints in front of it. A stdio child gets the router with Streamable HTTP
@@ -184,6 +187,17 @@ export class ServerUnit {
       sseUrl: `${this.base}/servers/${this.def.name}/sse`,
       calls: this.router?.calls.stats() ?? null,
       tools: this.tools.stats(this.def.tools),
+    };
+  }
+
+  /** health() plus who is connected and the call history, for the page. */
+  pageView(): Record<string, unknown> {
+    const now = Date.now();
+    return {
+      ...this.health(),
+      toolFilter: this.def.tools ?? null,
+      sessionList: (this.router?.describeSessions(now) ?? []).map((s) => ({ ...s, live: s.inflight > 0 || s.transport === 'sse' || s.idleMs < LIVE_MS })),
+      buckets: this.router?.calls.buckets(now) ?? [],
     };
   }
 

@@ -22,7 +22,13 @@ export interface CallStats {
   lastAmbiguous?: Refusal;
 }
 
+/** Calls that ended in one 10-second slot: for the page's latency chart. */
+export interface CallBucket { at: number; count: number; failed: number; totalMs: number; maxMs: number }
+
 const KEEP = 20;
+const BUCKET_MS = 10_000;
+/** Ten minutes of slots. */
+const BUCKETS = 60;
 
 export class CallLog {
   private total = 0;
@@ -30,12 +36,29 @@ export class CallLog {
   private readonly recent: CallRecord[] = [];
   private ambiguous = 0;
   private lastAmbiguous: Refusal | undefined;
+  private readonly slots: CallBucket[] = [];
 
   add(record: CallRecord): void {
     this.total++;
     if (record.outcome !== 'ok') this.failed++;
     this.recent.push(record);
     if (this.recent.length > KEEP) this.recent.shift();
+    const at = record.at - (record.at % BUCKET_MS);
+    let slot = this.slots.at(-1);
+    if (slot?.at !== at) {
+      slot = { at, count: 0, failed: 0, totalMs: 0, maxMs: 0 };
+      this.slots.push(slot);
+      if (this.slots.length > BUCKETS) this.slots.shift();
+    }
+    slot.count++;
+    if (record.outcome !== 'ok') slot.failed++;
+    slot.totalMs += record.ms;
+    slot.maxMs = Math.max(slot.maxMs, record.ms);
+  }
+
+  /** The slots of the last ten minutes that saw calls, oldest first. */
+  buckets(now = Date.now()): CallBucket[] {
+    return this.slots.filter((b) => b.at > now - BUCKETS * BUCKET_MS).map((b) => ({ ...b }));
   }
 
   refusedAsAmbiguous(refusal: Refusal): void {

@@ -32,7 +32,12 @@ interface SessionState {
   subscriptions: Set<string>;
   /** Server→client requests sent to this session, awaiting its answer. */
   serverRequests: Set<RequestId>;
+  /** When the client last sent something (for the page: live or idle). */
+  lastSeen: number;
 }
+
+/** One client session as the page shows it: never its id, which is a credential. */
+export interface SessionSummary { client: string; transport: Session['transport']; inflight: number; idleMs: number }
 
 const LIST_CHANGED: Array<[capability: string, method: string]> = [
   ['tools', 'notifications/tools/list_changed'],
@@ -87,8 +92,21 @@ export class Router {
 
   open(session: Session): void {
     if (!this.sessions.has(session)) {
-      this.sessions.set(session, { inflight: new Map(), subscriptions: new Set(), serverRequests: new Set() });
+      this.sessions.set(session, { inflight: new Map(), subscriptions: new Set(), serverRequests: new Set(), lastSeen: Date.now() });
     }
+  }
+
+  /** Who is connected, for the page. */
+  describeSessions(now = Date.now()): SessionSummary[] {
+    return [...this.sessions].map(([session, state]) => {
+      const info = session.hello?.clientInfo;
+      return {
+        client: info?.name ? `${info.name}${info.version ? ` ${info.version}` : ''}` : 'unknown client',
+        transport: session.transport,
+        inflight: state.inflight.size,
+        idleMs: now - state.lastSeen,
+      };
+    });
   }
 
   /** A session ended: its in-flight requests are cancelled upstream, its subscriptions dropped. */
@@ -108,6 +126,7 @@ export class Router {
   /** A message from a client session. */
   receive(session: Session, message: Message): void {
     this.open(session);
+    this.sessions.get(session)!.lastSeen = Date.now();
     if (isRequest(message)) this.fromClientRequest(session, message);
     else if (isNotification(message)) this.fromClientNotification(session, message);
     else if (isResponse(message)) this.fromClientResponse(session, message);

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { parse } from '../util/args.ts';
+import { ensureRoot, locateRoot } from '../ensure/ensure.ts';
+import { rootArg } from '../ensure/lifecycle.ts';
+
+export const help = `
+Usage: mcp-auto open [DIR] [--print]
+
+Opens the project's daemon page in your browser (starting the daemon if it
+is not running): each server's state, tools, clients and recent calls, and
+the log as it grows. Read-only; served by the daemon on 127.0.0.1 only.
+$BROWSER names the browser; otherwise xdg-open (Linux) or open (macOS).
+
+  --print   print the page's URL instead of opening it
+
+Examples:
+  mcp-auto open
+  mcp-auto open ~/code/foo --print
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse('open', argv, { print: { type: 'boolean' } });
+  const root = rootArg('open', positionals);
+  const { url } = await ensureRoot(locateRoot(root)!);
+  const page = `${url}/`;
+  if (values.print) {
+    console.log(page);
+    return 0;
+  }
+  const opener = process.env.BROWSER || (process.platform === 'darwin' ? 'open' : 'xdg-open');
+  if (!(await launch(opener, page))) {
+    console.log(`mcp-auto: could not run ${opener}; open ${page} in your browser`);
+    return 0;
+  }
+  console.log(`mcp-auto: opened ${page}`);
+  return 0;
+}
+
+/** Starts the browser detached (it outlives this command); false when it cannot be run. */
+function launch(command: string, url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+    child.once('error', () => resolve(false));
+    child.once('spawn', () => {
+      child.unref();
+      resolve(true);
+    });
+  });
+}
