@@ -54,7 +54,7 @@ _mcp_auto() {
       compopt -o filenames 2>/dev/null
       _mcp_auto_reply -d -- "$cur"
       return ;;
-    --notice-file)
+    --notice-file | --stamp)
       compopt -o filenames 2>/dev/null
       _mcp_auto_reply -f -- "$cur"
       return ;;
@@ -63,7 +63,7 @@ _mcp_auto() {
   esac
 
   case $cmd in
-    ensure) flags="--quiet --json --notice-file --idle-link"; dirs=1 ;;
+    ensure) flags="--quiet --json --notice-file --idle-link --stamp"; dirs=1 ;;
     hook | completion) words="zsh bash fish" ;;
     direnv) ;;
     status) flags="--json --watch"; dirs=1 ;;

@@ -65,6 +65,7 @@ complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l quiet -d 'print nothin
 complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l json -d 'print the result as JSON'
 complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l notice-file -r -F -d 'append user notices to FILE'
 complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l idle-link -d 'link FILE.daemon to the idle-stop marker'
+complete -c mcp-auto -n '__mcp_auto_command_is ensure' -l stamp -r -F -d 'record a right state for the direnv fast path'
 complete -c mcp-auto -n '__mcp_auto_command_is hook completion' -a 'zsh bash fish'
 complete -c mcp-auto -n '__mcp_auto_command_is status' -l json -d 'print JSON'
 complete -c mcp-auto -n '__mcp_auto_command_is status' -l watch -d 'redraw the table live'

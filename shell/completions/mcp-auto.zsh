@@ -51,7 +51,8 @@ _mcp_auto() {
         ensure)
           _arguments '--quiet[print nothing]' '--json[print the result as JSON]' \
             '--notice-file[append user notices to FILE]:file:_files' \
-            '--idle-link[link FILE.daemon to the idle-stop marker]' $dir && ret=0 ;;
+            '--idle-link[link FILE.daemon to the idle-stop marker]' \
+            '--stamp[record a right state for the direnv fast path]:file:_files' $dir && ret=0 ;;
         hook|completion)
           _arguments $shells && ret=0 ;;
         status)
