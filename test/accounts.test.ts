@@ -222,8 +222,8 @@ test('4. an http child: mcp-auto\'s credentials are not forwarded, and a port an
   const env = world({
     auth: 'token',
     servers: {
-      rec: { command: process.execPath, args: ['-e', recorder, '{port}'], transport: 'http' },
-      slow: { command: process.execPath, args: ['-e', slow, '{port}'], transport: 'http', startTimeoutMs: 20_000 },
+      rec: { command: process.execPath, args: ['-e', recorder, '{port}'], transport: 'http', start: 'eager', analyses: false },
+      slow: { command: process.execPath, args: ['-e', slow, '{port}'], transport: 'http', startTimeoutMs: 20_000, start: 'eager', analyses: false },
     },
   });
   const root = env.project('four');
@@ -383,7 +383,7 @@ test('7. a body that does not arrive in 10 s gets 408; the 65th open stream of o
 test('8. secrets in a child\'s output are redacted in the daemon log and /health; no body in mcp-auto\'s own lines', { skip }, async () => {
   // The secrets are put together at run time: what is checked is the child's output, not its arguments.
   const leaky = `const j=(...p)=>p.join('');console.error(j('GITHUB_TOKEN=ghp_','abcdefghijklmnopqrstuvwxyz0123 Authorization: Bearer sekr3t','bearer0123456 api_key="k3y-','value-99" password: hunter2','hunter2'));console.log(j('{"result":"BODY-OF-','A-RESULT"'));setInterval(()=>{},1e9)`;
-  const env = world({ servers: { leaky: { command: process.execPath, args: ['-e', leaky], startTimeoutMs: 60_000 } } });
+  const env = world({ servers: { leaky: { command: process.execPath, args: ['-e', leaky], startTimeoutMs: 60_000, start: 'eager', analyses: false } } });
   const root = env.project('eight');
   const { port } = await ensure(env, root);
   const tail = await waitFor(async () => {

@@ -48,7 +48,7 @@ before(async () => {
   env.writeUserConfig({
     portRange: [22500, 22999],
     defaults: [],
-    servers: { everything: { command: process.execPath, args: [everythingBin, 'streamableHttp'], env: { PORT: '{port}' }, transport: 'http' } },
+    servers: { everything: { command: process.execPath, args: [everythingBin, 'streamableHttp'], env: { PORT: '{port}' }, transport: 'http', start: 'eager', analyses: false } },
   });
   native = spawn(process.execPath, [everythingBin, 'streamableHttp'], { env: { ...env.env, PORT: String(NATIVE_PORT) }, stdio: 'ignore', detached: true });
   track(native.pid);

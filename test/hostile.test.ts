@@ -164,10 +164,10 @@ test('finding 1: the repo takes no part in launching a user server — node_modu
   w.env.writeUserConfig({
     portRange: RANGE, defaults: [],
     servers: {
-      npxed: { command: 'npx', args: ['-y', 'hostile-pkg'] },
-      uvxed: { command: 'uvx', args: ['--from', 'some-tool', 'some-tool'] },
-      relative: { command: './bin/server' },
-      inside: { command: '{root}/bin/server' },
+      npxed: { command: 'npx', args: ['-y', 'hostile-pkg'], start: 'eager', analyses: false },
+      uvxed: { command: 'uvx', args: ['--from', 'some-tool', 'some-tool'], start: 'eager', analyses: false },
+      relative: { command: './bin/server', start: 'eager', analyses: false },
+      inside: { command: '{root}/bin/server', start: 'eager', analyses: false },
     },
   });
   const root = plant(w, 'npm-clone', {
@@ -356,7 +356,7 @@ test('finding 8: a .git another user planted in a shared 1777 folder is no root 
 
 test('finding 9: control characters from paths, files and server output are escaped in notices, status, doctor and logs', { timeout: 90_000 }, async () => {
   const w = hostileWorld();
-  w.env.writeUserConfig({ portRange: RANGE, defaults: [], servers: { noisy: { command: process.execPath, args: ['-e', 'process.stderr.write("\\x1b]52;c;cHduZWQ=\\x07\\x1b[2J noisy\\n"); setInterval(() => {}, 1000)'] } } });
+  w.env.writeUserConfig({ portRange: RANGE, defaults: [], servers: { noisy: { command: process.execPath, args: ['-e', 'process.stderr.write("\\x1b]52;c;cHduZWQ=\\x07\\x1b[2J noisy\\n"); setInterval(() => {}, 1000)'], start: 'eager', analyses: false } } });
   const root = plant(w, 'esc\x1b[2J\x1b]0;title\x07', { '.mcp-auto.json': '{"servers": {}}\n' });
   const before = w.snapshot();
   const ensured = await run(['ensure', '--', root], w.env.env);

@@ -209,7 +209,7 @@ test('one-line errors: a read-only project, .mcp.json a directory, a DIR that do
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^mcp-auto: \S+\/\.mcp\.json is a directory, not a file; remove or rename it, then run `mcp-auto ensure`\n$/);
     const doc = await run(['doctor', dirRoot], w.env);
-    assert.match(doc.stdout, /^✖ \S+\/\.mcp\.json is a directory, not a file$/m);
+    assert.match(doc.stdout, /^✖ \S+\/\.mcp\.json is a directory, not a file(;|$)/m);
 
     const canMount = spawnSync('unshare', ['--mount', 'true']).status === 0;
     if (canMount) {

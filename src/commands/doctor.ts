@@ -108,7 +108,7 @@ function configChecks(root: string | undefined): Check[] {
       if (id !== 'project-config') return present.set(file, readConfigFile(file) !== undefined);
       // Never a plain read of a project file (it may be a link to /dev/zero).
       const read = readProjectFile(file);
-      if (read.problem) throw new ConfigError(file, undefined, read.problem);
+      if (read.problem) throw new ConfigError(file, undefined, read.problem.replace(`${file}: `, "").replace(`${file} `, ""));
       if (read.text !== undefined) parseConfig(file, read.text);
       return present.set(file, read.text !== undefined);
     });
@@ -238,7 +238,9 @@ async function projectChecks(project: ProjectRoot, dir: string, fix: boolean, do
 
   // A managed name whose .mcp.json entry the project brought is a conflict to
   // resolve, never something to approve.
-  const { foreign } = mcpJsonOwnership(root, stateDirFor(root), entries.map((e) => e.name));
+  let foreign: string[] = [];
+  // An unreadable .mcp.json (a link out, /dev/zero) is reported by the client check above.
+  try { ({ foreign } = mcpJsonOwnership(root, stateDirFor(root), entries.map((e) => e.name))); } catch { /* named above */ }
   for (const name of foreign) {
     checks.push({ id: `conflict:${name}`, status: 'fail', message: `.mcp.json has a '${name}' entry mcp-auto did not write (the project's own); Claude Code would run it, not the daemon's`, fix: `read it; rename or remove it in ${shellQuote(join(root, '.mcp.json'))}, then \`mcp-auto ensure ${q}\`` });
   }

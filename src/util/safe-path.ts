@@ -53,6 +53,7 @@ export function pathInside(root: string, rel: string): string {
     }
     const last = i === parts.length - 1;
     if (!last && !info.isDirectory()) throw new UserError(`${shown}: ${what} is not a folder; left alone, nothing written`);
+    if (last && info.isDirectory()) throw new UserError(`${shown} is a directory, not a file; remove or rename it, then run \`mcp-auto ensure\``);
     if (last && !info.isFile()) throw new UserError(`${shown} is not a regular file; left alone, nothing written`);
   }
   return current;
