@@ -254,7 +254,10 @@ test('4. an http child: mcp-auto\'s credentials are not forwarded, and a port an
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
     });
-    assert.equal(refused.status, 503);
+    // A failed http child answers a JSON-RPC request with its last error (as a stdio child does).
+    const reply = await refused.json() as { error?: { message: string } };
+    assert.equal(refused.status, 200);
+    assert.match(reply.error?.message ?? '', /held by another account/);
   } finally {
     kill(a);
     rmSync(fixtureDir, { recursive: true, force: true });

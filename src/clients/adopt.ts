@@ -2,7 +2,7 @@ import { readFileSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { pathInside } from '../util/safe-path.ts';
-import { claimOwnership } from './index.ts';
+import { claimOwnership, withClientFiles } from './index.ts';
 import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from '../config/config.ts';
 import { UserError } from '../util/errors.ts';
 import { rawValuesAt, spliceJson } from '../util/json-edit.ts';
@@ -56,6 +56,11 @@ function toSpec(entry: { command: string; args?: unknown; env?: unknown; cwd?: u
  * ensure then rewrites each in place, under its name, pointing at the daemon.
  */
 export async function adopt(root: string): Promise<string[]> {
+  mkdirSync(stateDirFor(root), { recursive: true, mode: 0o700 });
+  return withClientFiles(stateDirFor(root), () => adoptNow(root));
+}
+
+async function adoptNow(root: string): Promise<string[]> {
   // Only through a path inside the project: a clone's .mcp.json may link to ~/.claude.json.
   const mcpFile = pathInside(root, '.mcp.json');
   const mcp = readJsonObject(mcpFile);
@@ -111,6 +116,11 @@ function readRecord(root: string): AdoptRecord | undefined {
  * and nothing else is left). Returns the names restored.
  */
 export async function unadopt(root: string, dropOwnership: (names: string[]) => void): Promise<string[]> {
+  mkdirSync(stateDirFor(root), { recursive: true, mode: 0o700 });
+  return withClientFiles(stateDirFor(root), () => unadoptNow(root, dropOwnership));
+}
+
+async function unadoptNow(root: string, dropOwnership: (names: string[]) => void): Promise<string[]> {
   const record = readRecord(root);
   if (!record || Object.keys(record.entries).length === 0) return [];
   const names = Object.keys(record.entries);

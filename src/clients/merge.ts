@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
+import { withLock } from '../ensure/lock.ts';
 import { errorMessage, oneLine } from '../util/errors.ts';
 import { readUtf8 } from '../util/json-file.ts';
 import { pathInside } from '../util/safe-path.ts';
@@ -209,6 +210,18 @@ function writeProblem(error: unknown, dir: string): string {
 
 /** Syncs every listed client's project file; ownership records live in <stateDir>/clients.json. */
 export async function syncClients(root: string, stateDir: string, adapters: ClientAdapter[], entries: ManagedEntry[]): Promise<SyncResult[]> {
+  // The daemon (after a reload) and the CLI (ensure, adopt, unadopt) edit the
+  // same files: one at a time, or a read-modify-write loses the other's edit.
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  return withClientFiles(stateDir, () => syncClientsNow(root, stateDir, adapters, entries));
+}
+
+/** Runs fn holding the root's client-files lock. */
+export function withClientFiles<T>(stateDir: string, fn: () => Promise<T>): Promise<T> {
+  return withLock(stateDir, fn, 15_000, 'clients.lock');
+}
+
+async function syncClientsNow(root: string, stateDir: string, adapters: ClientAdapter[], entries: ManagedEntry[]): Promise<SyncResult[]> {
   const ownership = readOwnership(stateDir);
   const before = JSON.stringify(ownership);
   const results: SyncResult[] = [];

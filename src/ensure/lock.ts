@@ -10,8 +10,8 @@ const STALE_MS = 30_000;
  * and the hook) start one daemon. O_EXCL create; a lock whose holder is dead,
  * or that is older than 30 s, is broken.
  */
-export async function withLock<T>(dir: string, fn: () => Promise<T>, waitMs = 15_000): Promise<T> {
-  const file = join(dir, 'lock');
+export async function withLock<T>(dir: string, fn: () => Promise<T>, waitMs = 15_000, name = 'lock'): Promise<T> {
+  const file = join(dir, name);
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
