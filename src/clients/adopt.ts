@@ -56,7 +56,6 @@ function toSpec(entry: { command: string; args?: unknown; env?: unknown; cwd?: u
  * ensure then rewrites each in place, under its name, pointing at the daemon.
  */
 export async function adopt(root: string): Promise<string[]> {
-  mkdirSync(stateDirFor(root), { recursive: true, mode: 0o700 });
   return withClientFiles(stateDirFor(root), () => adoptNow(root));
 }
 
@@ -116,7 +115,6 @@ function readRecord(root: string): AdoptRecord | undefined {
  * and nothing else is left). Returns the names restored.
  */
 export async function unadopt(root: string, dropOwnership: (names: string[]) => void): Promise<string[]> {
-  mkdirSync(stateDirFor(root), { recursive: true, mode: 0o700 });
   return withClientFiles(stateDirFor(root), () => unadoptNow(root, dropOwnership));
 }
 

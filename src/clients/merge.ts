@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { withLock } from '../ensure/lock.ts';
@@ -212,12 +212,13 @@ function writeProblem(error: unknown, dir: string): string {
 export async function syncClients(root: string, stateDir: string, adapters: ClientAdapter[], entries: ManagedEntry[]): Promise<SyncResult[]> {
   // The daemon (after a reload) and the CLI (ensure, adopt, unadopt) edit the
   // same files: one at a time, or a read-modify-write loses the other's edit.
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   return withClientFiles(stateDir, () => syncClientsNow(root, stateDir, adapters, entries));
 }
 
 /** Runs fn holding the root's client-files lock. */
 export function withClientFiles<T>(stateDir: string, fn: () => Promise<T>): Promise<T> {
+  // No state dir yet: no daemon and no earlier edit to race with (and none is made here).
+  if (!existsSync(stateDir)) return fn();
   return withLock(stateDir, fn, 15_000, 'clients.lock');
 }
 
