@@ -14,7 +14,7 @@ import { qwen } from './qwen.ts';
 import { vscode } from './vscode.ts';
 
 export type { ClientAdapter, ManagedEntry } from './adapter.ts';
-export { syncClients, withClientFiles, claimOwnership, forgetOwnership, ownedFiles, type SyncResult } from './merge.ts';
+export { syncClients, syncClientsLocked, withClientFiles, claimOwnership, forgetOwnership, ownedFiles, type SyncResult } from './merge.ts';
 
 export const adapters: Record<string, ClientAdapter> = {
   claude,

@@ -212,7 +212,7 @@ function writeProblem(error: unknown, dir: string): string {
 export async function syncClients(root: string, stateDir: string, adapters: ClientAdapter[], entries: ManagedEntry[]): Promise<SyncResult[]> {
   // The daemon (after a reload) and the CLI (ensure, adopt, unadopt) edit the
   // same files: one at a time, or a read-modify-write loses the other's edit.
-  return withClientFiles(stateDir, () => syncClientsNow(root, stateDir, adapters, entries));
+  return withClientFiles(stateDir, () => syncClientsLocked(root, stateDir, adapters, entries));
 }
 
 /** Runs fn holding the root's client-files lock. */
@@ -222,7 +222,8 @@ export function withClientFiles<T>(stateDir: string, fn: () => Promise<T>): Prom
   return withLock(stateDir, fn, 15_000, 'clients.lock');
 }
 
-async function syncClientsNow(root: string, stateDir: string, adapters: ClientAdapter[], entries: ManagedEntry[]): Promise<SyncResult[]> {
+/** syncClients for a caller that holds the client-files lock already. */
+export async function syncClientsLocked(root: string, stateDir: string, adapters: ClientAdapter[], entries: ManagedEntry[]): Promise<SyncResult[]> {
   const ownership = readOwnership(stateDir);
   const before = JSON.stringify(ownership);
   const results: SyncResult[] = [];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { adapters, syncClients } from '../clients/index.ts';
+import { adapters, syncClientsLocked, withClientFiles } from '../clients/index.ts';
 import type { EffectiveConfig } from '../config/config.ts';
 import { managedEntries } from '../ensure/ensure.ts';
 import { errorMessage } from '../util/errors.ts';
@@ -20,7 +20,13 @@ export class ClientRefresh {
   private served: string;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly root: string, private readonly stateDir: string, private readonly port: number, private readonly log: Logger, config: EffectiveConfig) {
+  /**
+   * `reread` loads the config again: a reload's config may be older than the
+   * files by the time the lock is ours (an `adopt` may have run meanwhile, and
+   * syncing its entries away with a stale config would lose them).
+   */
+  constructor(private readonly root: string, private readonly stateDir: string, private readonly port: number, private readonly log: Logger, config: EffectiveConfig,
+    private readonly reread: () => EffectiveConfig | undefined) {
     this.served = this.key(config);
   }
 
@@ -34,21 +40,26 @@ export class ClientRefresh {
     return this.queue;
   }
 
-  private async sync(config: EffectiveConfig): Promise<void> {
-    const key = this.key(config);
-    if (key === this.served) return;
-    this.served = key;
-    if (!existsSync(join(this.stateDir, 'clients.json'))) return;
-    const chosen = config.settings.clients.flatMap((name) => {
-      const adapter = adapters[name];
-      if (!adapter) this.log(`clients: unknown client '${name}' in "clients"; skipped`);
-      return adapter ? [adapter] : [];
-    });
+  private async sync(reloaded: EffectiveConfig): Promise<void> {
+    if (this.key(reloaded) === this.served) return;
+    if (!existsSync(join(this.stateDir, 'clients.json'))) {
+      this.served = this.key(reloaded);
+      return;
+    }
     try {
-      for (const r of await syncClients(this.root, this.stateDir, chosen, managedEntries(config, this.port))) {
-        if (r.status === 'written') this.log(`clients: updated ${r.file}`);
-        if (r.error) this.log(`clients: ${r.error}`);
-      }
+      await withClientFiles(this.stateDir, async () => {
+        const config = this.reread() ?? reloaded;
+        this.served = this.key(config);
+        const chosen = config.settings.clients.flatMap((name) => {
+          const adapter = adapters[name];
+          if (!adapter) this.log(`clients: unknown client '${name}' in "clients"; skipped`);
+          return adapter ? [adapter] : [];
+        });
+        for (const r of await syncClientsLocked(this.root, this.stateDir, chosen, managedEntries(config, this.port))) {
+          if (r.status === 'written') this.log(`clients: updated ${r.file}`);
+          if (r.error) this.log(`clients: ${r.error}`);
+        }
+      });
     } catch (error) {
       this.log(`clients: ${errorMessage(error)}`);
     }

@@ -334,7 +334,7 @@ export class Daemon {
   }
 
   private async watchConfig(): Promise<void> {
-    const refresh = new ClientRefresh(this.options.root, this.stateDir, this.options.port, this.log, this.config);
+    const refresh = new ClientRefresh(this.options.root, this.stateDir, this.options.port, this.log, this.config, () => this.readConfig());
     this.onReload = () => void refresh.refresh(this.config);
     const watch = await watchConfig(this.options.root, this.log, {
       change: () => this.reload(),
