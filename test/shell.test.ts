@@ -275,7 +275,7 @@ for (const shell of cases) {
 
 for (const shell of [zsh, bash('string'), fish]) {
   test(`${shell.name}: a daemon that idles out while the shell stays comes back at the next prompt, not after mcp-auto stop`, { skip: !has(shell.binary) || !has('tmux') ? `${shell.binary} or tmux missing` : false, timeout: 60_000 }, async () => {
-    const w = world({ idleTimeoutMinutes: 0.03 });
+    const w = world({ idleTimeoutMinutes: 0.1 });
     const tmux = new Tmux(w.shellEnv, shell.sync);
     tmuxes.push(tmux);
     try {

@@ -49,6 +49,8 @@ before(async () => {
   writeConfig();
   root = env.project('proj');
   daemon = await startDaemon(root, PORT, env.env);
+  // Servers start with their first session: start them all now, as `exec` does.
+  await fetch(`${base}/health?start=1`);
   await waitFor(async () => (await health()).servers.every((s) => s.state === 'ready'), 30_000, 'servers ready');
 });
 

@@ -240,6 +240,9 @@ function resolveServer(file: string, key: string, name: string, spec: ServerSpec
   const merged = { ...preset, ...userBase, ...own };
   // A command of the user's own (not the preset's) may do anything: it analyses unless they say not.
   const ownCommand = own.command !== undefined || userBase.command !== undefined;
+  // Only a command the trusted project itself names runs in the project; a
+  // project that switches on a preset or filters a user server changes no cwd.
+  const ownProjectCommand = fromProject && own.command !== undefined;
   const analyses = own.analyses ?? userBase.analyses ?? (ownCommand ? undefined : preset.analyses) ?? true;
   if (!merged.command) {
     const known = [...Object.keys(presets), ...Object.keys(userSpecs)].filter((n) => n !== name);
@@ -254,8 +257,8 @@ function resolveServer(file: string, key: string, name: string, spec: ServerSpec
     env: { ...(preset.env ?? {}), ...(userBase.env ?? {}), ...(own.env ?? {}) },
     // A trusted project server runs in its project, as a client would start it;
     // a user or preset server in a neutral folder, getting the project as an argument.
-    cwd: merged.cwd ?? (fromProject ? '{root}' : ''),
-    fromProject,
+    cwd: merged.cwd ?? (ownProjectCommand ? '{root}' : ''),
+    fromProject: ownProjectCommand,
     transport: merged.transport ?? 'stdio',
     path: merged.path ?? '/mcp',
     client: merged.client ?? 'http',
