@@ -27,7 +27,8 @@ const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable
 function client(cli: Cli, args: string[], env: NodeJS.ProcessEnv, dir: string, timeoutMs = 180_000): Promise<string> {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = execFile(bin(cli), args, { env, cwd: dir, timeout: timeoutMs, maxBuffer: 16 << 20 }, (e, stdout, stderr) => {
+    // PWD as a shell sets it: `opencode run` takes its project from $PWD, not the cwd.
+    const child = execFile(bin(cli), args, { env: { ...env, PWD: dir }, cwd: dir, timeout: timeoutMs, maxBuffer: 16 << 20 }, (e, stdout, stderr) => {
       const killed = e?.killed ? `\n[${cli} killed after ${((Date.now() - t0) / 1000).toFixed(0)} s]` : '';
       resolve(plain(`${stdout}\n${stderr}${killed}`));
     });
@@ -253,12 +254,7 @@ test('each client lists the entry ensure wrote, doctor agrees in every gate stat
     else if (!graph.includes(`from-${cli}`)) failed.push(`${cli}: the call never reached the daemon\n${r.value.out.slice(-1500)}`);
     else if (!r.value.out.includes(`done by ${cli}`)) failed.push(`${cli}: no final answer\n${r.value.out.slice(-1500)}`);
   });
-  // Known gap (issue 15 stays open for it): `opencode run` 1.18.33 lists our
-  // server as connected yet offers the model none of its tools here. Said
-  // aloud on every run, not counted against the others.
-  const known = failed.filter((f) => f.startsWith('opencode: the model was never offered the tool'));
-  for (const f of known) console.log(`# TODO ${f.split('\n')[0]}`);
-  assert.deepEqual(failed.filter((f) => !known.includes(f)), []);
+  assert.deepEqual(failed, []);
 });
 
 /** One real tool call by each client through the daemon, its model API faked on loopback. */
