@@ -89,6 +89,6 @@ export async function runPageBench() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!existsSync(cli)) throw new Error('build first: npm run build');
+  if (!existsSync(cli)) throw new Error('build first: npm run bundle');
   console.log(JSON.stringify(await runPageBench(), null, 2));
 }

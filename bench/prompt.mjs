@@ -9,7 +9,7 @@
 // Processes per prompt are counted by running the same driver under
 // `strace -f` (forks, not threads) with N and with 0 iterations.
 //
-// Run alone with `node bench/prompt.mjs` (after `npm run build`), or from
+// Run alone with `node bench/prompt.mjs` (after `npm run bundle`), or from
 // bench/run.mjs through runPromptBench(). Daemons it starts use ports
 // 29400-29499 (the bench's range) and are stopped at the end.
 import { spawnSync } from 'node:child_process';
@@ -159,7 +159,7 @@ const round = (ms) => (ms < 0.1 ? Number(ms.toFixed(3)) : Number(ms.toFixed(2)))
 export async function runPromptBench() {
   const shells = ['zsh', 'bash'].filter(has);
   if (!has('direnv')) throw new Error('direnv is not installed');
-  if (!existsSync(cli)) throw new Error('dist/mcp-auto.js is missing: run `npm run build`');
+  if (!existsSync(cli)) throw new Error('dist/mcp-auto.js is missing: run `npm run bundle`');
   const world = setup();
   const { env, roots, envrcs, useMcp } = world;
   const rows = [];

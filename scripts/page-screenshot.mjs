@@ -1,6 +1,6 @@
 // Regenerates docs/page.png, the README's picture of the daemon page: a daemon
 // with two real servers, a client making a few calls, Debian's headless
-// Chromium taking the shot. Run after `npm run build`.
+// Chromium taking the shot. Run after `npm run bundle`.
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';

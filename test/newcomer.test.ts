@@ -116,11 +116,14 @@ after(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-test('the install from a fresh clone puts a working mcp-auto on PATH, built by prepare', { skip: lacking('git') }, () => {
+test("the install from a fresh clone puts a working mcp-auto on PATH; HEAD's dist/ is what its source bundles to", { skip: lacking('git') }, () => {
   const found = sh('command -v mcp-auto').trim();
   assert.equal(found, join(prefix, 'bin/mcp-auto'), 'mcp-auto is on PATH from the global prefix');
-  // `prepare` built dist/ in the clone: nothing here was built by hand.
+  // The committed dist/ in the clone: nothing here was built by hand.
   assert.equal(realpathSync(found), join(clone, 'dist/mcp-auto.js'));
+  // Committed and current: bundling HEAD's source again changes no committed file.
+  sh('npm run bundle --silent', clone);
+  assert.equal(sh('git status --porcelain', clone), '', 'dist/ is stale at HEAD: run `npm run bundle` and commit dist/');
   assert.equal(sh('mcp-auto --version').trim(), JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
   // The test command is what package.json runs, preflight first (it is not run here: it would run this test again).
   const scripts = JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')).scripts as Record<string, string>;
@@ -217,19 +220,23 @@ test('README direnv section, as written: `use mcp` exports MCP_AUTO_URL of a run
   assert.deepEqual(health.servers.map((s) => s.name), ['memory']);
 });
 
-test("README's install from a git URL (packed first), the URL as git+file://: a copy with dist/ that runs", { skip: lacking('git'), timeout: 300_000 }, () => {
-  const line = /`(npm install -g "\$\(npm pack --silent git\+https:\/\/\S+ \| tail -n 1\)")`/.exec(section('## Install'));
-  assert.ok(line, 'the README gives the git URL install');
-  const url = /git\+https:\/\/\S+/.exec(line[1]!)![0];
-  const gitPrefix = join(home, '.npm-git');
-  const work = join(home, 'git-install');
-  mkdirSync(work);
-  execFileSync('sh', ['-c', line[1]!.replace(url, `git+file://${clone}`)], {
-    env: { ...env, npm_config_prefix: gitPrefix }, cwd: work, stdio: ['ignore', 'pipe', 'pipe'], timeout: 280_000,
-  });
-  // A copy, not a link into a temporary clone (what npm's own `install -g <git URL>` leaves).
-  const installed = join(gitPrefix, 'lib/node_modules/mcp-auto');
-  assert.equal(realpathSync(installed), installed);
-  assert.equal(execFileSync(join(gitPrefix, 'bin/mcp-auto'), ['--version'], { env, encoding: 'utf8' }).trim(), JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
-  assert.match(execFileSync(join(gitPrefix, 'bin/mcp-auto'), ['hook', 'zsh'], { env, encoding: 'utf8' }), /mcp-auto/, 'shell/ ships too');
+test("README's copies without the clone: `npm pack` and the git URL (as git+file://) install with dist/ and run", { skip: lacking('git'), timeout: 300_000 }, () => {
+  const install = section('## Install');
+  const pack = /`(npm install -g "\$\(npm pack --silent \| tail -n 1\)")`/.exec(install);
+  const git = /`(npm install -g git\+https:\/\/\S+)`/.exec(install);
+  assert.ok(pack, 'the README gives the packed install');
+  assert.ok(git, 'the README gives the git URL install');
+  const url = /git\+https:\/\/\S+/.exec(git[1]!)![0];
+  const version = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version as string;
+  for (const [name, line, cwd] of [['packed', pack[1]!, clone], ['git', git[1]!.replace(url, `git+file://${clone}`), home]] as const) {
+    const copyPrefix = join(home, `.npm-${name}`);
+    execFileSync('sh', ['-c', line], { env: { ...env, npm_config_prefix: copyPrefix }, cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 280_000 });
+    // A copy, not a link into the clone or into a temporary clone npm removed.
+    const installed = join(copyPrefix, 'lib/node_modules/mcp-auto');
+    assert.equal(realpathSync(installed), installed, `${name}: a copy`);
+    const bin = join(copyPrefix, 'bin/mcp-auto');
+    assert.equal(execFileSync(bin, ['--version'], { env, encoding: 'utf8' }).trim(), version, `${name}: runs`);
+    assert.match(execFileSync(bin, ['hook', 'zsh'], { env, encoding: 'utf8' }), /mcp-auto/, `${name}: shell/ ships too`);
+  }
+  rmSync(join(clone, `mcp-auto-${version}.tgz`), { force: true });
 });

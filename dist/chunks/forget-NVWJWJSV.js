@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
+import {
+  unmarkRoot
+} from "./chunk-ISKNUY6G.js";
+import {
+  unadopt
+} from "./chunk-7SBRM24R.js";
+import {
+  rootArg,
+  stopRoot
+} from "./chunk-5QURORAE.js";
+import {
+  adapters,
+  forgetOwnership,
+  ownedFiles,
+  removeGitExclude,
+  syncClients,
+  untrust
+} from "./chunk-F6N5FOR7.js";
+import "./chunk-HVWLQLT7.js";
+import "./chunk-NHR5QFXY.js";
+import {
+  parse
+} from "./chunk-YAJH6NXK.js";
+import {
+  projectConfigPath
+} from "./chunk-MOQM4UEW.js";
+import "./chunk-HMP7BMKC.js";
+import {
+  stateDirFor
+} from "./chunk-BZRLDOEP.js";
+import "./chunk-SMDNWAYG.js";
+
+// src/commands/forget.ts
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+var help = `
+Usage: mcp-auto forget [DIR]
+
+Undoes everything mcp-auto did for a project: stops its daemon, takes out
+every entry it wrote in the client files (.mcp.json, .cursor/mcp.json, \u2026;
+entries you changed since are left alone) and the .git/info/exclude lines it
+added, puts back the entries \`adopt\` replaced, and removes its trust, its
+mark and its state (log, sessions, the
+memory server's graph). Says what it removed. Works for a project folder
+that was deleted too: name its old path.
+
+Example:
+  mcp-auto forget ~/code/old-project
+`;
+async function forgetRoot(root) {
+  const removed = [];
+  const stateDir = stateDirFor(root);
+  if (await stopRoot(root)) removed.push("stopped its daemon");
+  if (existsSync(root)) {
+    if (existsSync(join(stateDir, "adopted.json"))) {
+      const restored = await unadopt(root, (names) => forgetOwnership(stateDir, ".mcp.json", names));
+      if (restored.length) removed.push(`put back the adopted entries ${restored.join(", ")} in ${join(root, ".mcp.json")}`);
+    }
+    const files = ownedFiles(stateDir);
+    const owned = Object.values(adapters).filter((a) => files.includes(a.file));
+    for (const result of await syncClients(root, stateDir, owned, [])) {
+      if (result.removed.length) removed.push(`removed ${result.removed.join(", ")} from ${result.file}`);
+      if (result.error) removed.push(`could not clean ${result.file}: ${result.error}`);
+    }
+    for (const adapter of Object.values(adapters)) {
+      if (removeGitExclude(root, adapter.file)) removed.push(`removed ${adapter.file} from .git/info/exclude`);
+    }
+  }
+  if (untrust(projectConfigPath(root))) removed.push(`removed the trust of ${projectConfigPath(root)}`);
+  if (unmarkRoot(root)) removed.push("removed its mark as your root");
+  if (existsSync(stateDir)) {
+    rmSync(stateDir, { recursive: true, force: true });
+    removed.push(`removed its state ${stateDir} (log, sessions, memory graph)`);
+  }
+  return removed;
+}
+async function run(argv) {
+  const { positionals } = parse("forget", argv, {});
+  const root = rootArg("forget", positionals, { allowGone: true });
+  const removed = await forgetRoot(root);
+  if (removed.length === 0) {
+    console.log(`mcp-auto: nothing to forget for ${root}`);
+    return 0;
+  }
+  console.log(`mcp-auto: forgot ${root}:`);
+  for (const line of removed) console.log(`  ${line}`);
+  return 0;
+}
+export {
+  forgetRoot,
+  help,
+  run
+};
+//# sourceMappingURL=forget-NVWJWJSV.js.map

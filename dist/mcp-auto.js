@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
+import {
+  VERSION,
+  safeText
+} from "./chunks/chunk-HVWLQLT7.js";
+import {
+  UserError,
+  errorMessage
+} from "./chunks/chunk-HMP7BMKC.js";
+import "./chunks/chunk-SMDNWAYG.js";
+
+// src/cli.ts
+var commands = {
+  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-RFPG4IQC.js") },
+  hook: { summary: "print the shell hook (zsh, bash, fish)", load: () => import("./chunks/hook-MIX7GTBQ.js") },
+  direnv: { summary: "print the use_mcp function for direnv", load: () => import("./chunks/direnv-LDGQP46Q.js") },
+  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-CDCY4FT3.js") },
+  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-QPMPAHJV.js") },
+  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-476XX7SD.js") },
+  port: { summary: "print a project's port", load: () => import("./chunks/port-D4H2455X.js") },
+  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-KLGDPMYC.js") },
+  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-LF2FASLP.js") },
+  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-EMU5AQUY.js") },
+  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-555FOBBE.js") },
+  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-67T2AQ35.js") },
+  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-OBNZIDJ4.js") },
+  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-4SIZSBJX.js") },
+  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-NVWJWJSV.js") },
+  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-4O34BASE.js") },
+  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-Z2AH6JYP.js") },
+  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-TIHAJEVJ.js") },
+  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-V7XLYBXZ.js") },
+  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-7O6AYTRX.js") },
+  completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-PHEAUAWT.js") },
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-XK5ZW2FS.js") }
+};
+var aliases = { deny: "untrust" };
+function usage() {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const lines = Object.entries(commands).map(([name, e]) => `  ${name.padEnd(width)}  ${e.summary}`);
+  return [
+    "mcp-auto: one MCP daemon per project, started when you cd in",
+    "",
+    "Usage: mcp-auto <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    'Get started:  eval "$(mcp-auto hook zsh)"   # in ~/.zshrc (or bash, fish)',
+    "Every command takes --help."
+  ].join("\n");
+}
+async function main(argv) {
+  const [first, ...rest] = argv;
+  if (first === void 0 || first === "help" || first === "--help" || first === "-h") {
+    if (first === "help" && rest[0]) return main([rest[0], "--help"]);
+    console.log(usage());
+    return first === void 0 ? 2 : 0;
+  }
+  if (first === "--version" || first === "-V" || first === "-v" || first === "version") {
+    console.log(VERSION);
+    return 0;
+  }
+  const name = aliases[first] ?? first;
+  const entry = commands[name];
+  if (!entry) throw new UserError(`unknown command '${first}'; run \`mcp-auto --help\` for the list`, 2);
+  const command = await entry.load();
+  const own = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (own.includes("--help") || own.includes("-h")) {
+    console.log(command.help.trim());
+    return 0;
+  }
+  return command.run(rest);
+}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    const code = error instanceof UserError ? error.exitCode : 1;
+    console.error(`mcp-auto: ${safeText(errorMessage(error))}`);
+    if (!(error instanceof UserError) && process.env.MCP_AUTO_DEBUG) console.error(error);
+    process.exitCode = code;
+  }
+);
+export {
+  aliases,
+  commands
+};
+//# sourceMappingURL=mcp-auto.js.map
