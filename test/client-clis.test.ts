@@ -164,7 +164,7 @@ after(async () => {
 
 // The two worlds (plain and token auth) share nothing: they run side by side.
 describe('real client CLIs', { concurrency: true }, () => {
-test('each client lists the entry ensure wrote, doctor agrees in every gate state, then one real tool call through the daemon', async () => {
+test('each client lists the entry ensure wrote, doctor agrees in every gate state, then one real tool call through the daemon', { timeout: 300_000 }, async () => {
   const e = cliEnv(env);
   const home = env.home;
   const gemini = JSON.parse(readFileSync(join(proj, '.gemini/settings.json'), 'utf8')) as { mcpServers: Record<string, unknown> };
@@ -308,7 +308,7 @@ function toolCalls() {
   return runs;
 }
 
-test('token auth: every client connects with MCP_AUTO_TOKEN set and fails without; one that cannot expand it gets no entry; doctor agrees', async () => {
+test('token auth: every client connects with MCP_AUTO_TOKEN set and fails without; one that cannot expand it gets no entry; doctor agrees', { timeout: 300_000 }, async () => {
   const dir = tokenEnv.project('tok');
   execFileSync('rm', ['-rf', join(dir, '.git')]);
   gitInit(dir);
