@@ -63,6 +63,31 @@ _use_mcp_fresh() {
   ((found))
 }
 
+# _use_mcp_watch STAMP FILE...: watch_file FILE..., without a process when
+# nothing changed. watch_file runs `direnv watch` (a process, ~20 ms: the whole
+# cost of `use mcp` on the fast path), whose only effect is a new
+# DIRENV_WATCHES. What it gave for the same DIRENV_WATCHES and files is kept
+# beside the stamp and reused while the stamp holds: the stamp checks these
+# files' mtimes, so the watch entries (which hold them) are still exact.
+_use_mcp_watch() {
+  local stamp=$1 cache=${1:+$1.watches} key line before after end
+  shift
+  key="${direnv:-direnv}"$'\t'"$*"
+  # A cache as new as the stamp (which must exist: ensure may not have written one).
+  if [[ -n $stamp && -f $stamp && -f $cache && ! -L $cache && -O $cache && ! $cache -ot $stamp && ! ${direnv:-/} -nt $cache ]] &&
+    { IFS= read -r line && IFS= read -r before && IFS= read -r after && IFS= read -r end; } <"$cache" &&
+    [[ $line == "$key" && $before == "${DIRENV_WATCHES:-}" && -n $after && $end == end ]]; then
+    export DIRENV_WATCHES=$after
+    return 0
+  fi
+  before=${DIRENV_WATCHES:-}
+  watch_file "$@"
+  # Only beside a stamp ensure just wrote; `end` tells a whole file from a torn one.
+  if [[ -n $stamp && -f $stamp && -O $stamp ]]; then
+    (umask 077 && printf '%s\n%s\n%s\nend\n' "$key" "$before" "${DIRENV_WATCHES:-}" >"$cache") 2>/dev/null || true
+  fi
+}
+
 use_mcp() {
   local dir=${1:-$PWD} out status port root token line state_home config_home notice stamp=''
   local port_re='"port": *([0-9]+)' root_re='"root": *"([^"\\]*)"' token_re='"token": *"([A-Za-z0-9_-]+)"'
@@ -90,7 +115,7 @@ use_mcp() {
     export MCP_AUTO_PORT=$port
     export MCP_AUTO_URL=http://127.0.0.1:$port
     if [[ -n $token ]]; then export MCP_AUTO_TOKEN=$token; fi
-    watch_file "$root/.mcp-auto.json" "$config_home/mcp-auto/config.json"
+    _use_mcp_watch "$stamp" "$root/.mcp-auto.json" "$config_home/mcp-auto/config.json"
     return 0
   fi
 
@@ -123,5 +148,5 @@ use_mcp() {
   export MCP_AUTO_URL=http://127.0.0.1:$port
   # With "auth": "token", client configs say Bearer ${MCP_AUTO_TOKEN}.
   if [[ $out =~ $token_re ]]; then export MCP_AUTO_TOKEN=${BASH_REMATCH[1]}; fi
-  watch_file "$root/.mcp-auto.json" "$config_home/mcp-auto/config.json"
+  _use_mcp_watch "$stamp" "$root/.mcp-auto.json" "$config_home/mcp-auto/config.json"
 }

@@ -73,6 +73,18 @@ test('`use mcp` starts the daemon for the .envrc directory, exports MCP_AUTO_POR
   const paths = watches.map((w) => w.Path);
   assert.ok(paths.includes(join(realpathSync(project), '.mcp-auto.json')), paths.join(', '));
   assert.ok(paths.includes(join(e.XDG_CONFIG_HOME!, 'mcp-auto/config.json')), paths.join(', '));
+
+  // The fast path reuses the watches `direnv watch` gave last time (no process):
+  // in the shell the user is in, they match the files as they are (no reload at
+  // every prompt), and an edit of the project config still reloads.
+  const inShell: NodeJS.ProcessEnv = { ...e, ...vars };
+  const quiet = direnv(['export', 'json'], inShell, cwd);
+  assert.equal(quiet.status, 0, quiet.stderr);
+  assert.equal(quiet.stdout.trim(), '', 'nothing to reload in the same shell');
+  writeFileSync(join(project, '.mcp-auto.json'), '{}\n');
+  const reload = direnv(['export', 'json'], inShell, cwd);
+  assert.equal(reload.status, 0, reload.stderr);
+  assert.match(reload.stdout, /DIRENV_WATCHES/, 'an edit of .mcp-auto.json reloads');
 });
 
 test('`use mcp` shows what ensure has to say (an untrusted .mcp-auto.json) once, through direnv', { skip: hasDirenv ? false : 'direnv is not installed', timeout: 60_000 }, async () => {
