@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, watch as watchFolder, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectConfigPath, userConfigPath } from '../config/config.ts';
 import { stateHome } from '../config/paths.ts';
 import { errorMessage } from '../util/errors.ts';
 import type { Logger } from './log.ts';
 
-/** How often the daemon checks that its project folder still exists. */
-const ROOT_CHECK_MS = 1_000;
+/**
+ * How often the daemon looks whether its project folder still exists, besides
+ * the inotify event of the folder itself (which a moved parent does not send).
+ * No shorter: an idle daemon wakes at most every 30 s.
+ */
+const ROOT_CHECK_MS = 30_000;
 
 export interface ConfigWatch { close(): Promise<void> }
 
@@ -40,17 +44,29 @@ export async function watchConfig(root: string, log: Logger, on: { change(): voi
   });
   watcher.on('error', (error) => log(`config watch: ${errorMessage(error)}`));
   // A deleted project: nothing is left to serve, and no client will come.
-  const rootCheck = setInterval(() => {
-    if (!existsSync(root)) {
-      clearInterval(rootCheck);
-      on.rootGone();
-    }
-  }, ROOT_CHECK_MS);
+  let gone = false;
+  const checkRoot = () => {
+    if (gone || existsSync(root)) return;
+    gone = true;
+    clearInterval(rootCheck);
+    folder?.close();
+    on.rootGone();
+  };
+  const rootCheck = setInterval(checkRoot, ROOT_CHECK_MS);
   rootCheck.unref();
+  // The folder's own events (deleted, moved, an entry changed) say at once.
+  let folder: FSWatcher | undefined;
+  try {
+    folder = watchFolder(root, { persistent: false }, checkRoot);
+    folder.on('error', checkRoot);
+  } catch (error) {
+    log(`config watch: cannot watch ${root}: ${errorMessage(error)}; a deleted project is seen within ${ROOT_CHECK_MS / 1000} s`);
+  }
   return {
     async close() {
       clearTimeout(timer);
       clearInterval(rootCheck);
+      folder?.close();
       await watcher.close();
     },
   };

@@ -143,9 +143,9 @@ var ClientRefresh = class {
 };
 
 // src/daemon/config-watch.ts
-import { existsSync as existsSync2, mkdirSync } from "node:fs";
+import { existsSync as existsSync2, mkdirSync, watch as watchFolder } from "node:fs";
 import { dirname, join as join2 } from "node:path";
-var ROOT_CHECK_MS = 1e3;
+var ROOT_CHECK_MS = 3e4;
 async function watchConfig(root, log, on) {
   const trustDir = join2(stateHome(), "trust");
   for (const dir of [trustDir, dirname(userConfigPath())]) {
@@ -167,17 +167,28 @@ async function watchConfig(root, log, on) {
     timer = setTimeout(() => on.change(), 150);
   });
   watcher.on("error", (error) => log(`config watch: ${errorMessage(error)}`));
-  const rootCheck = setInterval(() => {
-    if (!existsSync2(root)) {
-      clearInterval(rootCheck);
-      on.rootGone();
-    }
-  }, ROOT_CHECK_MS);
+  let gone = false;
+  const checkRoot = () => {
+    if (gone || existsSync2(root)) return;
+    gone = true;
+    clearInterval(rootCheck);
+    folder?.close();
+    on.rootGone();
+  };
+  const rootCheck = setInterval(checkRoot, ROOT_CHECK_MS);
   rootCheck.unref();
+  let folder;
+  try {
+    folder = watchFolder(root, { persistent: false }, checkRoot);
+    folder.on("error", checkRoot);
+  } catch (error) {
+    log(`config watch: cannot watch ${root}: ${errorMessage(error)}; a deleted project is seen within ${ROOT_CHECK_MS / 1e3} s`);
+  }
   return {
     async close() {
       clearTimeout(timer);
       clearInterval(rootCheck);
+      folder?.close();
       await watcher.close();
     }
   };
@@ -3130,4 +3141,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-P4PX5O4J.js.map
+//# sourceMappingURL=daemon-6M3TQFGE.js.map
