@@ -5,14 +5,15 @@ import { stateHome } from '../config/paths.ts';
 import { errorMessage } from '../util/errors.ts';
 import type { Logger } from './log.ts';
 
-/**
- * How often the daemon looks whether its project folder still exists, besides
- * the inotify event of the folder itself (which a moved parent does not send).
- * No shorter: an idle daemon wakes at most every 30 s.
- */
-const ROOT_CHECK_MS = 30_000;
-
-export interface ConfigWatch { close(): Promise<void> }
+export interface ConfigWatch {
+  /**
+   * Looks whether the project folder still exists. The folder's own inotify
+   * events call it at once; the daemon also calls it on its 30 s chore timer,
+   * for what sends no event there (a moved or deleted parent). True once gone.
+   */
+  checkRoot(): boolean;
+  close(): Promise<void>;
+}
 
 /**
  * Watches what decides the daemon's config — the user config, the project's
@@ -45,27 +46,25 @@ export async function watchConfig(root: string, log: Logger, on: { change(): voi
   watcher.on('error', (error) => log(`config watch: ${errorMessage(error)}`));
   // A deleted project: nothing is left to serve, and no client will come.
   let gone = false;
-  const checkRoot = () => {
-    if (gone || existsSync(root)) return;
+  const checkRoot = (): boolean => {
+    if (gone || existsSync(root)) return gone;
     gone = true;
-    clearInterval(rootCheck);
     folder?.close();
     on.rootGone();
+    return true;
   };
-  const rootCheck = setInterval(checkRoot, ROOT_CHECK_MS);
-  rootCheck.unref();
   // The folder's own events (deleted, moved, an entry changed) say at once.
   let folder: FSWatcher | undefined;
   try {
-    folder = watchFolder(root, { persistent: false }, checkRoot);
-    folder.on('error', checkRoot);
+    folder = watchFolder(root, { persistent: false }, () => void checkRoot());
+    folder.on('error', () => void checkRoot());
   } catch (error) {
-    log(`config watch: cannot watch ${root}: ${errorMessage(error)}; a deleted project is seen within ${ROOT_CHECK_MS / 1000} s`);
+    log(`config watch: cannot watch ${root}: ${errorMessage(error)}; a deleted project is seen within 30 s`);
   }
   return {
+    checkRoot,
     async close() {
       clearTimeout(timer);
-      clearInterval(rootCheck);
       folder?.close();
       await watcher.close();
     },

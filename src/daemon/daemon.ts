@@ -34,6 +34,9 @@ export interface DaemonOptions {
   collectGarbage?: () => void;
 }
 
+/** The period of the daemon's chores, and of Node's connections check: the same, so they share a wake-up. */
+const CHORE_MS = 30_000;
+
 /** A client has this long to send a request's headers. */
 const HEADERS_TIMEOUT_MS = 10_000;
 
@@ -68,6 +71,8 @@ export class Daemon {
   private timers: NodeJS.Timeout[] = [];
   private stopping: Promise<void> | undefined;
   private closeWatcher: (() => Promise<void>) | undefined;
+  /** True once the project folder is gone (the daemon is then stopping). */
+  private checkRoot: () => boolean = () => false;
   private readonly access: Access;
   /** Answers /health's challenge: proves to ensure, exec, doctor and stop that this is the root's daemon. */
   private readonly identity: string;
@@ -86,7 +91,7 @@ export class Daemon {
     this.identity = this.loadSecret(IDENTITY_FILE);
     this.access = new Access(this.log);
     // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
-    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 30_000 }, (req, res) => {
+    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
       clearTimeout(firstHeaders.get(req.socket));
       this.route(req, res).catch((error: unknown) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
@@ -138,6 +143,7 @@ export class Daemon {
       this.server.once('error', reject);
       this.server.listen(this.options.port, this.options.host ?? '127.0.0.1', () => {
         this.server.off('error', reject);
+        this.startChores();
         resolve();
       });
     });
@@ -151,8 +157,6 @@ export class Daemon {
     const record: DaemonRecord = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
     writeFileAtomic(join(this.stateDir, 'daemon.json'), `${JSON.stringify(record, null, 2)}\n`, 0o600);
     rmSync(join(this.stateDir, IDLE_STOPPED), { force: true });
-    this.timers.push(setInterval(() => this.checkIdle(), this.idleCheckMs()).unref());
-    this.timers.push(setInterval(() => { for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS); }, 60_000).unref());
     await this.watchConfig();
   }
 
@@ -333,6 +337,23 @@ export class Daemon {
     }
   }
 
+  /**
+   * Every periodic chore on one timer, at most every 30 s. Created in the same
+   * 'listening' emit as Node's own 30 s connections check, so the two share
+   * their start and fire in one wake-up: an idle daemon wakes twice a minute.
+   */
+  private startChores(): void {
+    let lastSweep = Date.now();
+    this.timers.push(setInterval(() => {
+      if (this.checkRoot()) return;
+      if (Date.now() - lastSweep >= 60_000) {
+        lastSweep = Date.now();
+        for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS);
+      }
+      this.checkIdle();
+    }, this.idleCheckMs()).unref());
+  }
+
   private async watchConfig(): Promise<void> {
     const refresh = new ClientRefresh(this.options.root, this.stateDir, this.options.port, this.log, this.config, () => this.readConfig());
     this.onReload = () => void refresh.refresh(this.config);
@@ -345,6 +366,7 @@ export class Daemon {
       },
     });
     this.closeWatcher = () => watch.close();
+    this.checkRoot = () => watch.checkRoot();
   }
 
   private get idleMinutes(): number {
@@ -353,7 +375,7 @@ export class Daemon {
 
   private idleCheckMs(): number {
     const minutes = this.idleMinutes;
-    return minutes > 0 ? Math.max(250, Math.min(30_000, (minutes * 60_000) / 4)) : 30_000;
+    return minutes > 0 ? Math.max(250, Math.min(CHORE_MS, (minutes * 60_000) / 4)) : CHORE_MS;
   }
 
   private checkIdle(): void {

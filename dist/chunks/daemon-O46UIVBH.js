@@ -145,7 +145,6 @@ var ClientRefresh = class {
 // src/daemon/config-watch.ts
 import { existsSync as existsSync2, mkdirSync, watch as watchFolder } from "node:fs";
 import { dirname, join as join2 } from "node:path";
-var ROOT_CHECK_MS = 3e4;
 async function watchConfig(root, log, on) {
   const trustDir = join2(stateHome(), "trust");
   for (const dir of [trustDir, dirname(userConfigPath())]) {
@@ -169,25 +168,23 @@ async function watchConfig(root, log, on) {
   watcher.on("error", (error) => log(`config watch: ${errorMessage(error)}`));
   let gone = false;
   const checkRoot = () => {
-    if (gone || existsSync2(root)) return;
+    if (gone || existsSync2(root)) return gone;
     gone = true;
-    clearInterval(rootCheck);
     folder?.close();
     on.rootGone();
+    return true;
   };
-  const rootCheck = setInterval(checkRoot, ROOT_CHECK_MS);
-  rootCheck.unref();
   let folder;
   try {
-    folder = watchFolder(root, { persistent: false }, checkRoot);
-    folder.on("error", checkRoot);
+    folder = watchFolder(root, { persistent: false }, () => void checkRoot());
+    folder.on("error", () => void checkRoot());
   } catch (error) {
-    log(`config watch: cannot watch ${root}: ${errorMessage(error)}; a deleted project is seen within ${ROOT_CHECK_MS / 1e3} s`);
+    log(`config watch: cannot watch ${root}: ${errorMessage(error)}; a deleted project is seen within 30 s`);
   }
   return {
+    checkRoot,
     async close() {
       clearTimeout(timer);
-      clearInterval(rootCheck);
       folder?.close();
       await watcher.close();
     }
@@ -2702,6 +2699,7 @@ var ServerUnit = class {
 };
 
 // src/daemon/daemon.ts
+var CHORE_MS = 3e4;
 var HEADERS_TIMEOUT_MS = 1e4;
 var BURST_OVER_MS = 3e3;
 var SECOND_COLLECTION_MS = 6e3;
@@ -2716,7 +2714,7 @@ var Daemon = class {
     this.config = this.readConfig() ?? loadConfig();
     this.identity = this.loadSecret(IDENTITY_FILE);
     this.access = new Access(this.log);
-    this.server = createServer2({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 3e4 }, (req, res) => {
+    this.server = createServer2({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
       clearTimeout(firstHeaders.get(req.socket));
       this.route(req, res).catch((error) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
@@ -2749,6 +2747,8 @@ var Daemon = class {
   timers = [];
   stopping;
   closeWatcher;
+  /** True once the project folder is gone (the daemon is then stopping). */
+  checkRoot = () => false;
   access;
   /** Answers /health's challenge: proves to ensure, exec, doctor and stop that this is the root's daemon. */
   identity;
@@ -2784,6 +2784,7 @@ var Daemon = class {
       this.server.once("error", reject);
       this.server.listen(this.options.port, this.options.host ?? "127.0.0.1", () => {
         this.server.off("error", reject);
+        this.startChores();
         resolve2();
       });
     });
@@ -2797,10 +2798,6 @@ var Daemon = class {
     writeFileAtomic(join5(this.stateDir, "daemon.json"), `${JSON.stringify(record, null, 2)}
 `, 384);
     rmSync(join5(this.stateDir, IDLE_STOPPED), { force: true });
-    this.timers.push(setInterval(() => this.checkIdle(), this.idleCheckMs()).unref());
-    this.timers.push(setInterval(() => {
-      for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS);
-    }, 6e4).unref());
     await this.watchConfig();
   }
   addUnit(def) {
@@ -2966,6 +2963,22 @@ var Daemon = class {
       }
     }
   }
+  /**
+   * Every periodic chore on one timer, at most every 30 s. Created in the same
+   * 'listening' emit as Node's own 30 s connections check, so the two share
+   * their start and fire in one wake-up: an idle daemon wakes twice a minute.
+   */
+  startChores() {
+    let lastSweep = Date.now();
+    this.timers.push(setInterval(() => {
+      if (this.checkRoot()) return;
+      if (Date.now() - lastSweep >= 6e4) {
+        lastSweep = Date.now();
+        for (const u of this.units.values()) u.sweep(SESSION_SWEEP_MS);
+      }
+      this.checkIdle();
+    }, this.idleCheckMs()).unref());
+  }
   async watchConfig() {
     const refresh = new ClientRefresh(this.options.root, this.stateDir, this.options.port, this.log, this.config, () => this.readConfig());
     this.onReload = () => void refresh.refresh(this.config);
@@ -2977,13 +2990,14 @@ var Daemon = class {
       }
     });
     this.closeWatcher = () => watch.close();
+    this.checkRoot = () => watch.checkRoot();
   }
   get idleMinutes() {
     return this.options.idleTimeoutMinutes ?? this.config.settings.idleTimeoutMinutes;
   }
   idleCheckMs() {
     const minutes = this.idleMinutes;
-    return minutes > 0 ? Math.max(250, Math.min(3e4, minutes * 6e4 / 4)) : 3e4;
+    return minutes > 0 ? Math.max(250, Math.min(CHORE_MS, minutes * 6e4 / 4)) : CHORE_MS;
   }
   checkIdle() {
     const minutes = this.idleMinutes;
@@ -3141,4 +3155,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-6M3TQFGE.js.map
+//# sourceMappingURL=daemon-O46UIVBH.js.map
