@@ -186,6 +186,9 @@ async function direnvWorld() {
   return { env, e, root, load, stamps, record };
 }
 
+/** The stamps, without the direnv watches `use mcp` keeps beside each. */
+const stampFiles = (dir: string) => readdirSync(dir).filter((f) => !f.endsWith('.watches'));
+
 const dead = (pid: number) => { try { process.kill(pid, 0); return false; } catch { return true; } };
 
 test('direnv fast path: nothing to do runs no mcp-auto; any change, a dead daemon or a reused port goes back to ensure', { skip: hasDirenv ? false : 'direnv is not installed', timeout: 90_000 }, async () => {
@@ -193,7 +196,7 @@ test('direnv fast path: nothing to do runs no mcp-auto; any change, a dead daemo
   const first = load();
   assert.ok(first.ranEnsure, 'the first load runs ensure');
   track(record().pid);
-  assert.equal(readdirSync(stamps).length, 1, 'ensure left a stamp');
+  assert.equal(stampFiles(stamps).length, 1, 'ensure left a stamp');
   const warm = load();
   assert.deepEqual(warm, { port: first.port, ranEnsure: false }, 'the daemon is up and all is right: no process');
 
@@ -242,7 +245,7 @@ test('direnv fast path: a listener of another account on the recorded port is ne
 
     // The component check alone, with a stamp that names a live process of ours
     // (this test's own) and the impostor's port: the listener's uid says no.
-    const [stamp] = readdirSync(stamps);
+    const [stamp] = stampFiles(stamps);
     const file = join(stamps, stamp!);
     const fields = readFileSync(file, 'utf8');
     const startTime = (() => { const s = readFileSync(`/proc/${process.pid}/stat`, 'utf8'); return s.slice(s.lastIndexOf(') ') + 2).split(' ')[19]; })();
