@@ -33,7 +33,7 @@ var commands = {
   "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-V7XLYBXZ.js") },
   service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-7O6AYTRX.js") },
   completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-PHEAUAWT.js") },
-  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-DZSHWY25.js") }
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-GKT2MBNS.js") }
 };
 var aliases = { deny: "untrust" };
 function usage() {

@@ -340,7 +340,8 @@ export class Daemon {
   /**
    * Every periodic chore on one timer, at most every 30 s. Created in the same
    * 'listening' emit as Node's own 30 s connections check, so the two share
-   * their start and fire in one wake-up: an idle daemon wakes twice a minute.
+   * their start and fire in one wake-up: an idle daemon's own timers wake it
+   * twice a minute (V8 may add a garbage-collection task after a chore).
    */
   private startChores(): void {
     let lastSweep = Date.now();

@@ -2966,7 +2966,8 @@ var Daemon = class {
   /**
    * Every periodic chore on one timer, at most every 30 s. Created in the same
    * 'listening' emit as Node's own 30 s connections check, so the two share
-   * their start and fire in one wake-up: an idle daemon wakes twice a minute.
+   * their start and fire in one wake-up: an idle daemon's own timers wake it
+   * twice a minute (V8 may add a garbage-collection task after a chore).
    */
   startChores() {
     let lastSweep = Date.now();
@@ -3155,4 +3156,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-O46UIVBH.js.map
+//# sourceMappingURL=daemon-MTH4N7BX.js.map

@@ -58,7 +58,7 @@ async function run(argv) {
   } catch {
     throw new UserError(`daemon: --root ${values.root} does not exist`, 2);
   }
-  const { Daemon } = await import("./daemon-O46UIVBH.js");
+  const { Daemon } = await import("./daemon-MTH4N7BX.js");
   const daemon = new Daemon({ root, port, host: values["unsafe-expose"], idleTimeoutMinutes: idle, collectGarbage });
   if (values["unsafe-expose"] && !["127.0.0.1", "::1", "localhost"].includes(values["unsafe-expose"])) {
     const { loadConfig } = await import("./config-O5F4I4YZ.js");
@@ -87,4 +87,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=daemon-DZSHWY25.js.map
+//# sourceMappingURL=daemon-GKT2MBNS.js.map
