@@ -1,7 +1,7 @@
 // Shared test plumbing: a private HOME/XDG tree per test, a port range per test
 // file, the built CLI, and a registry of every pid a test starts so that
 // nothing is left running.
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,17 +81,36 @@ export function makeEnv(opts: { portRange: [number, number]; config?: Record<str
   };
 }
 
-/** Stops every daemon whose state lives in this env, by the pid in its state file. */
+/** Every process below pid, from each process's parent in /proc/<pid>/stat. */
+function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch { /* gone meanwhile */ }
+  }
+  const found: number[] = [];
+  const visit = (p: number) => { for (const c of children.get(p) ?? []) { found.push(c); visit(c); } };
+  visit(pid);
+  return found;
+}
+
+/** Stops every daemon whose state lives in this env and its children, by the pid in its state file. */
 async function stopDaemonsIn(env: NodeJS.ProcessEnv): Promise<void> {
-  const { readdirSync, readFileSync } = await import('node:fs');
   const stateHome = join(env.XDG_STATE_HOME!, 'mcp-auto');
   let dirs: string[] = [];
   try { dirs = readdirSync(stateHome); } catch { return; }
   for (const dir of dirs) {
     try {
       const { pid } = JSON.parse(readFileSync(join(stateHome, dir, 'daemon.json'), 'utf8')) as { pid: number };
-      for (const target of [-pid, pid]) {
-        try { process.kill(target, 'SIGKILL'); } catch { /* gone */ }
+      // Its children run in process groups of their own: found before the daemon goes.
+      for (const target of [pid, ...descendantsOf(pid)]) {
+        for (const id of [-target, target]) {
+          try { process.kill(id, 'SIGKILL'); } catch { /* gone */ }
+        }
       }
     } catch { /* no daemon there */ }
   }
