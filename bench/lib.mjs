@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
+import { alive, descendants } from './proc.mjs';
+
+export { alive, descendants };
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = join(repo, 'dist', 'mcp-auto.js');
@@ -85,44 +88,6 @@ export function makeHome(userConfig) {
 }
 
 // ---- processes ----------------------------------------------------------
-
-/** /proc/<pid>/stat fields we need: state, ppid, pgid (null when gone). */
-function procStat(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name may hold spaces and parens: fields start after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0], ppid: Number(fields[1]), pgid: Number(fields[2]) };
-  } catch {
-    return null;
-  }
-}
-
-export const alive = (pid) => {
-  const stat = procStat(pid);
-  return stat !== null && stat.state !== 'Z';
-};
-
-/** Every live descendant of pid, found through /proc (children may sit in other process groups). */
-export function descendants(pid) {
-  const byParent = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = procStat(Number(entry));
-    if (!stat || stat.state === 'Z') continue;
-    if (!byParent.has(stat.ppid)) byParent.set(stat.ppid, []);
-    byParent.get(stat.ppid).push(Number(entry));
-  }
-  const found = [];
-  const queue = [pid];
-  while (queue.length) {
-    for (const child of byParent.get(queue.shift()) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
 
 /** Resident set size of one process in MB (its own, not its children's). */
 export function rssMb(pid) {

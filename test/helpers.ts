@@ -7,6 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
+import { descendants } from '../bench/proc.mjs';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = join(repo, 'dist', 'mcp-auto.js');
@@ -81,23 +82,6 @@ export function makeEnv(opts: { portRange: [number, number]; config?: Record<str
   };
 }
 
-/** Every process below pid, from each process's parent in /proc/<pid>/stat. */
-function descendantsOf(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch { /* gone meanwhile */ }
-  }
-  const found: number[] = [];
-  const visit = (p: number) => { for (const c of children.get(p) ?? []) { found.push(c); visit(c); } };
-  visit(pid);
-  return found;
-}
-
 /** Stops every daemon whose state lives in this env and its children, by the pid in its state file. */
 async function stopDaemonsIn(env: NodeJS.ProcessEnv): Promise<void> {
   const stateHome = join(env.XDG_STATE_HOME!, 'mcp-auto');
@@ -107,7 +91,7 @@ async function stopDaemonsIn(env: NodeJS.ProcessEnv): Promise<void> {
     try {
       const { pid } = JSON.parse(readFileSync(join(stateHome, dir, 'daemon.json'), 'utf8')) as { pid: number };
       // Its children run in process groups of their own: found before the daemon goes.
-      for (const target of [pid, ...descendantsOf(pid)]) {
+      for (const target of [pid, ...descendants(pid)]) {
         for (const id of [-target, target]) {
           try { process.kill(id, 'SIGKILL'); } catch { /* gone */ }
         }
