@@ -59,16 +59,16 @@ export async function benchDirenv({ runs = 30 } = {}) {
     writeFileSync(join(plain, '.envrc'), 'export FOO=1\n');
     writeFileSync(join(root, '.envrc'), 'export FOO=1\nuse mcp\n');
     for (const dir of [plain, root]) execFileSync('direnv', ['allow', dir], { env, cwd: dir });
-    const load = (cwd, o = {}) => timeRuns('direnv', ['export', 'bash'], { env, cwd }, runs, o);
+    const load = (cwd, o = {}, n = runs) => timeRuns('direnv', ['export', 'bash'], { env, cwd }, n, o);
     // Daemon up and settled (its start-up work and first collections over), then
     // the two loads alternate: the comparison does not ride on drift between blocks.
-    timeRuns('direnv', ['export', 'bash'], { env, cwd: root }, 2, { warmup: 0 });
+    load(root, { warmup: 0 }, 2);
     await sleep(10_000);
     const without = [];
     const up = [];
     for (let i = 0; i < runs + 3; i++) {
-      const a = timeRuns('direnv', ['export', 'bash'], { env, cwd: plain }, 1, { warmup: 0 });
-      const b = timeRuns('direnv', ['export', 'bash'], { env, cwd: root }, 1, { warmup: 0 });
+      const a = load(plain, { warmup: 0 }, 1);
+      const b = load(root, { warmup: 0 }, 1);
       if (i >= 3) { without.push(...a); up.push(...b); }
     }
     const down = load(root, { warmup: 1, before: () => stopDaemon(env, root) });
