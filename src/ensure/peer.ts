@@ -58,26 +58,53 @@ function scan(table: string, local: string, remote: string | undefined, listenin
   return undefined;
 }
 
-const buffer = Buffer.allocUnsafe(1 << 20);
+const buffer = Buffer.allocUnsafe(4096);
 
-/** One table in as few reads as possible (each read makes the kernel walk its hash table again). */
-function read(file: string): string {
+/**
+ * A table, read in pieces until `enough` finds in the text so far what is
+ * sought (or to its end). The kernel's cost is a walk of its connection hash
+ * (4–12 ms for a whole table here, whatever the read size): stopping early
+ * saves the rest of the walk. `from` is where the new piece begins.
+ */
+function read(file: string, enough: (text: string, from: number) => boolean = () => false): string {
   let fd: number | undefined;
+  let text = '';
   try {
     fd = openSync(file, 'r');
-    let size = 0;
     let got: number;
-    while ((got = readSync(fd, buffer, size, buffer.length - size, null)) > 0) {
-      size += got;
-      // A table over 1 MB (tens of thousands of sockets): read it whole the plain way.
-      if (size === buffer.length) return readFileSync(file, 'latin1');
+    while ((got = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+      const from = text.length;
+      text += buffer.toString('latin1', 0, got);
+      if (enough(text, from)) break;
     }
-    return buffer.toString('latin1', 0, size);
+    return text;
   } catch {
     return '';
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Enough once `needle` stands in a whole line (a needle may straddle two pieces). */
+const holds = (needle: string) => (text: string, from: number) => {
+  const at = text.indexOf(needle, Math.max(0, from - needle.length));
+  return at >= 0 && text.indexOf('\n', at) >= 0;
+};
+
+/**
+ * Enough once past the listening sockets: the kernel lists them first, so the
+ * first line in another state ends them (use_mcp.sh reads the table so too).
+ * Small pieces: a large one would make the kernel walk on into the connections.
+ */
+function pastListening(): (text: string, from: number) => boolean {
+  let checked = 0; // where the next unchecked line starts (0: the header)
+  return (text) => {
+    for (let end = text.indexOf('\n', checked); end >= 0; end = text.indexOf('\n', checked)) {
+      if (checked > 0 && text.slice(checked, end).trim().split(/\s+/)[3] !== LISTEN) return true;
+      checked = end + 1;
+    }
+    return false;
+  };
 }
 
 /**
@@ -87,15 +114,12 @@ function read(file: string): string {
  * (closed right after sending: uid 0, inode 0 — never taken for root).
  */
 export function peerOf(remoteAddress: string, remotePort: number, localAddress: string, localPort: number): SocketEntry | undefined {
-  return findPeer({ tcp: read('/proc/net/tcp'), tcp6: () => read('/proc/net/tcp6') }, remoteAddress, remotePort, localAddress, localPort);
-}
-
-function findPeer(tables: { tcp: string; tcp6: () => string }, remoteAddress: string, remotePort: number, localAddress: string, localPort: number): SocketEntry | undefined {
   const peer = hexAddress(remoteAddress);
   const us = hexAddress(localAddress);
+  const find = (file: string, local: string, remote: string) => scan(read(file, holds(` ${local} ${remote} `)), local, remote, false);
   let entry: SocketEntry | undefined;
-  if (peer.v4 && us.v4) entry = scan(tables.tcp, `${peer.v4}:${hexPort(remotePort)}`, `${us.v4}:${hexPort(localPort)}`, false);
-  entry ??= scan(tables.tcp6(), `${peer.v6}:${hexPort(remotePort)}`, `${us.v6}:${hexPort(localPort)}`, false);
+  if (peer.v4 && us.v4) entry = find('/proc/net/tcp', `${peer.v4}:${hexPort(remotePort)}`, `${us.v4}:${hexPort(localPort)}`);
+  entry ??= find('/proc/net/tcp6', `${peer.v6}:${hexPort(remotePort)}`, `${us.v6}:${hexPort(localPort)}`);
   return entry && entry.inode !== 0 ? entry : undefined;
 }
 
@@ -103,11 +127,11 @@ function findPeer(tables: { tcp: string; tcp6: () => string }, remoteAddress: st
 export function listenerOf(port: number, address = '127.0.0.1'): SocketEntry | undefined {
   const p = hexPort(port);
   const { v4, v6 } = hexAddress(address);
-  // Each table read once, tcp6 only when needed: the kernel takes milliseconds to write one.
-  const tcp = read('/proc/net/tcp');
+  // Each table read once, tcp6 only when needed, and only its listening part.
+  const tcp = read('/proc/net/tcp', pastListening());
   let entry = (v4 ? scan(tcp, `${v4}:${p}`, undefined, true) : undefined) ?? scan(tcp, `00000000:${p}`, undefined, true);
   if (!entry) {
-    const tcp6 = read('/proc/net/tcp6');
+    const tcp6 = read('/proc/net/tcp6', pastListening());
     entry = scan(tcp6, `${v6}:${p}`, undefined, true) ?? scan(tcp6, `00000000000000000000000000000000:${p}`, undefined, true);
   }
   return entry && entry.inode !== 0 ? entry : undefined;

@@ -2,10 +2,10 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   rootArg
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   rssMb
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   safeText
 } from "./chunk-HVWLQLT7.js";
@@ -13,7 +13,7 @@ import {
   allRecords,
   fetchHealth,
   pidAlive
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -233,4 +233,4 @@ export {
   kB,
   run2 as run
 };
-//# sourceMappingURL=chunk-7PTTVVA7.js.map
+//# sourceMappingURL=chunk-HT3S3HBC.js.map

@@ -9,12 +9,12 @@ import {
   clientChecks,
   mcpJsonOwnership,
   tokenCheck
-} from "./chunk-RLKSW3DU.js";
+} from "./chunk-FGWUASAQ.js";
 import {
   kB,
   kleur_default
-} from "./chunk-7PTTVVA7.js";
-import "./chunk-5QURORAE.js";
+} from "./chunk-HT3S3HBC.js";
+import "./chunk-E2RM7D2A.js";
 import {
   adapters,
   ensureRoot,
@@ -26,7 +26,7 @@ import {
   readToken,
   trustState,
   userSettings
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   safeText
 } from "./chunk-HVWLQLT7.js";
@@ -36,7 +36,7 @@ import {
   hashedPort,
   pidAlive,
   portHolder
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   existingDir,
   parse
@@ -403,7 +403,7 @@ async function staleChecks(fix, done) {
     const running = pidAlive(r.pid);
     const message2 = running ? `the project ${r.root} was deleted, but its daemon (pid ${r.pid}) still runs` : `the project ${r.root} was deleted; its state remains`;
     if (fix) {
-      const { forgetRoot } = await import("./forget-NVWJWJSV.js");
+      const { forgetRoot } = await import("./forget-2BYXQBDB.js");
       const removed = await forgetRoot(r.root);
       done.push(`forgot the deleted project ${r.root}`);
       checks.push({ id: "state:deleted", status: "ok", message: message2, fixed: removed.join("; ") });
@@ -467,4 +467,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=doctor-EMU5AQUY.js.map
+//# sourceMappingURL=doctor-MJ4QAN7E.js.map

@@ -3,13 +3,13 @@ import { createRequire as __mcpAutoRequire } from 'node:module'; const require =
 import {
   killGroupOf,
   locateRoot
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   allRecords,
   daemonStatus,
   fetchHealth,
   pidAlive
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   dirArg
 } from "./chunk-YAJH6NXK.js";
@@ -98,4 +98,4 @@ export {
   stopDaemon,
   stopRoot
 };
-//# sourceMappingURL=chunk-5QURORAE.js.map
+//# sourceMappingURL=chunk-E2RM7D2A.js.map

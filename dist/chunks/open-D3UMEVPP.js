@@ -2,13 +2,13 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   rootArg
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -64,4 +64,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=open-KLGDPMYC.js.map
+//# sourceMappingURL=open-D3UMEVPP.js.map

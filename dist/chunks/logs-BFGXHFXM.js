@@ -2,16 +2,16 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   rootArg
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   LOG_FILE,
   STDERR_FILE,
   logFiles
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   safeLines
 } from "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -83,4 +83,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=logs-LF2FASLP.js.map
+//# sourceMappingURL=logs-BFGXHFXM.js.map

@@ -5,19 +5,19 @@ import {
   claudeApproveNotes,
   mcpJsonOwnership,
   settingsPath
-} from "./chunk-RLKSW3DU.js";
+} from "./chunk-FGWUASAQ.js";
 import {
   rootArg
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   ensureRoot,
   locateRoot,
   projectConfig
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   safeText
 } from "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -70,4 +70,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=approve-4O34BASE.js.map
+//# sourceMappingURL=approve-3NUM3LUQ.js.map

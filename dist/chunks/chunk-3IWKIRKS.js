@@ -54,42 +54,55 @@ function scan(table, local, remote, listening) {
   }
   return void 0;
 }
-var buffer = Buffer.allocUnsafe(1 << 20);
-function read(file) {
+var buffer = Buffer.allocUnsafe(4096);
+function read(file, enough = () => false) {
   let fd;
+  let text = "";
   try {
     fd = openSync(file, "r");
-    let size = 0;
     let got;
-    while ((got = readSync(fd, buffer, size, buffer.length - size, null)) > 0) {
-      size += got;
-      if (size === buffer.length) return readFileSync(file, "latin1");
+    while ((got = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+      const from = text.length;
+      text += buffer.toString("latin1", 0, got);
+      if (enough(text, from)) break;
     }
-    return buffer.toString("latin1", 0, size);
+    return text;
   } catch {
     return "";
   } finally {
     if (fd !== void 0) closeSync(fd);
   }
 }
-function peerOf(remoteAddress, remotePort, localAddress, localPort) {
-  return findPeer({ tcp: read("/proc/net/tcp"), tcp6: () => read("/proc/net/tcp6") }, remoteAddress, remotePort, localAddress, localPort);
+var holds = (needle) => (text, from) => {
+  const at = text.indexOf(needle, Math.max(0, from - needle.length));
+  return at >= 0 && text.indexOf("\n", at) >= 0;
+};
+function pastListening() {
+  let checked = 0;
+  return (text) => {
+    for (let end = text.indexOf("\n", checked); end >= 0; end = text.indexOf("\n", checked)) {
+      if (checked > 0 && text.slice(checked, end).trim().split(/\s+/)[3] !== LISTEN) return true;
+      checked = end + 1;
+    }
+    return false;
+  };
 }
-function findPeer(tables, remoteAddress, remotePort, localAddress, localPort) {
+function peerOf(remoteAddress, remotePort, localAddress, localPort) {
   const peer = hexAddress(remoteAddress);
   const us = hexAddress(localAddress);
+  const find = (file, local, remote) => scan(read(file, holds(` ${local} ${remote} `)), local, remote, false);
   let entry;
-  if (peer.v4 && us.v4) entry = scan(tables.tcp, `${peer.v4}:${hexPort(remotePort)}`, `${us.v4}:${hexPort(localPort)}`, false);
-  entry ??= scan(tables.tcp6(), `${peer.v6}:${hexPort(remotePort)}`, `${us.v6}:${hexPort(localPort)}`, false);
+  if (peer.v4 && us.v4) entry = find("/proc/net/tcp", `${peer.v4}:${hexPort(remotePort)}`, `${us.v4}:${hexPort(localPort)}`);
+  entry ??= find("/proc/net/tcp6", `${peer.v6}:${hexPort(remotePort)}`, `${us.v6}:${hexPort(localPort)}`);
   return entry && entry.inode !== 0 ? entry : void 0;
 }
 function listenerOf(port, address = "127.0.0.1") {
   const p = hexPort(port);
   const { v4, v6 } = hexAddress(address);
-  const tcp = read("/proc/net/tcp");
+  const tcp = read("/proc/net/tcp", pastListening());
   let entry = (v4 ? scan(tcp, `${v4}:${p}`, void 0, true) : void 0) ?? scan(tcp, `00000000:${p}`, void 0, true);
   if (!entry) {
-    const tcp6 = read("/proc/net/tcp6");
+    const tcp6 = read("/proc/net/tcp6", pastListening());
     entry = scan(tcp6, `${v6}:${p}`, void 0, true) ?? scan(tcp6, `00000000000000000000000000000000:${p}`, void 0, true);
   }
   return entry && entry.inode !== 0 ? entry : void 0;
@@ -303,4 +316,4 @@ export {
   choosePort,
   canBind
 };
-//# sourceMappingURL=chunk-NHR5QFXY.js.map
+//# sourceMappingURL=chunk-3IWKIRKS.js.map

@@ -3,11 +3,11 @@ import { createRequire as __mcpAutoRequire } from 'node:module'; const require =
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
 import {
   fetchHealth
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -131,4 +131,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=exec-TIHAJEVJ.js.map
+//# sourceMappingURL=exec-2NTAZFHL.js.map

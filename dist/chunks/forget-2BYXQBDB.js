@@ -2,14 +2,14 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   unmarkRoot
-} from "./chunk-ISKNUY6G.js";
+} from "./chunk-JWSEQX3G.js";
 import {
   unadopt
-} from "./chunk-7SBRM24R.js";
+} from "./chunk-64NA4IQE.js";
 import {
   rootArg,
   stopRoot
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   adapters,
   forgetOwnership,
@@ -17,9 +17,9 @@ import {
   removeGitExclude,
   syncClients,
   untrust
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -93,4 +93,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=forget-NVWJWJSV.js.map
+//# sourceMappingURL=forget-2BYXQBDB.js.map

@@ -3,16 +3,16 @@ import { createRequire as __mcpAutoRequire } from 'node:module'; const require =
 import {
   rootArg,
   stopRoot
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
 import {
   canBind,
   recordFor
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -50,4 +50,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=restart-476XX7SD.js.map
+//# sourceMappingURL=restart-OIMPOSL2.js.map

@@ -7,7 +7,7 @@ import {
   readJsonObject,
   readUtf8,
   writeFileAtomic
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   errorMessage,
   oneLine
@@ -313,4 +313,4 @@ export {
   claudeApproveNotes,
   clientChecks
 };
-//# sourceMappingURL=chunk-RLKSW3DU.js.map
+//# sourceMappingURL=chunk-FGWUASAQ.js.map

@@ -4,12 +4,12 @@ import {
   rootArg,
   stopDaemon,
   stopRoot
-} from "./chunk-5QURORAE.js";
-import "./chunk-F6N5FOR7.js";
+} from "./chunk-E2RM7D2A.js";
+import "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
 import {
   allRecords
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -46,4 +46,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=stop-QPMPAHJV.js.map
+//# sourceMappingURL=stop-CJH6VJSR.js.map

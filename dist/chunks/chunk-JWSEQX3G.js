@@ -2,7 +2,7 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   rootHash,
   stateHome
@@ -61,4 +61,4 @@ export {
   markRoot,
   unmarkRoot
 };
-//# sourceMappingURL=chunk-ISKNUY6G.js.map
+//# sourceMappingURL=chunk-JWSEQX3G.js.map

@@ -11,7 +11,7 @@ import {
   trustState,
   withClientFiles,
   writeFileAtomic
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   parseConfig,
   projectConfigPath
@@ -130,4 +130,4 @@ export {
   adopt,
   unadopt
 };
-//# sourceMappingURL=chunk-7SBRM24R.js.map
+//# sourceMappingURL=chunk-64NA4IQE.js.map

@@ -2,18 +2,18 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   unadopt
-} from "./chunk-7SBRM24R.js";
+} from "./chunk-64NA4IQE.js";
 import {
   rootArg
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   ensureRoot,
   forgetOwnership,
   locateRoot,
   removeGitExclude
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -51,4 +51,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=unadopt-4SIZSBJX.js.map
+//# sourceMappingURL=unadopt-CBFZ2ZZH.js.map

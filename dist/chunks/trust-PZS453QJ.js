@@ -2,18 +2,18 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   markRoot
-} from "./chunk-ISKNUY6G.js";
+} from "./chunk-JWSEQX3G.js";
 import {
   rootArg
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   readProjectFile,
   trust
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   safeText
 } from "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -67,4 +67,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=trust-555FOBBE.js.map
+//# sourceMappingURL=trust-PZS453QJ.js.map

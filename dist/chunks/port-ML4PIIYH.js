@@ -6,7 +6,7 @@ import {
   hashedPort,
   portHolder,
   probeOrder
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import "./chunk-BZRLDOEP.js";
 import "./chunk-SMDNWAYG.js";
 export {
@@ -16,4 +16,4 @@ export {
   portHolder,
   probeOrder
 };
-//# sourceMappingURL=port-XKN5ACC2.js.map
+//# sourceMappingURL=port-ML4PIIYH.js.map

@@ -7,11 +7,11 @@ import {
   unseenNotices,
   writeFileAtomic,
   writeNotices
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   safeText
 } from "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   existingDir,
   parse
@@ -165,4 +165,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=ensure-RFPG4IQC.js.map
+//# sourceMappingURL=ensure-44EBZ4KG.js.map

@@ -2,15 +2,15 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   rootArg
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   userSettings
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
 import {
   daemonStatus,
   hashedPort
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -42,4 +42,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=port-D4H2455X.js.map
+//# sourceMappingURL=port-QBABXKVZ.js.map

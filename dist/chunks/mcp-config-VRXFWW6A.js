@@ -6,9 +6,9 @@ import {
   locateRoot,
   managedEntries,
   projectConfig
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   existingDir,
   parse
@@ -48,4 +48,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=mcp-config-V7XLYBXZ.js.map
+//# sourceMappingURL=mcp-config-VRXFWW6A.js.map

@@ -2,19 +2,19 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   stopRoot
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   STDERR_FILE,
   locateRoot,
   projectConfig,
   writeFileAtomic
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
 import {
   choosePort,
   daemonStatus,
   fetchHealth
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -350,4 +350,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=service-7O6AYTRX.js.map
+//# sourceMappingURL=service-4BGY7UMX.js.map

@@ -2,16 +2,16 @@
 import { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);
 import {
   adopt
-} from "./chunk-7SBRM24R.js";
+} from "./chunk-64NA4IQE.js";
 import {
   rootArg
-} from "./chunk-5QURORAE.js";
+} from "./chunk-E2RM7D2A.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -50,4 +50,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=adopt-OBNZIDJ4.js.map
+//# sourceMappingURL=adopt-AZ6F23AW.js.map

@@ -58,7 +58,7 @@ async function run(argv) {
   } catch {
     throw new UserError(`daemon: --root ${values.root} does not exist`, 2);
   }
-  const { Daemon } = await import("./daemon-MTH4N7BX.js");
+  const { Daemon } = await import("./daemon-UHQ7CE5Q.js");
   const daemon = new Daemon({ root, port, host: values["unsafe-expose"], idleTimeoutMinutes: idle, collectGarbage });
   if (values["unsafe-expose"] && !["127.0.0.1", "::1", "localhost"].includes(values["unsafe-expose"])) {
     const { loadConfig } = await import("./config-O5F4I4YZ.js");
@@ -87,4 +87,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=daemon-GKT2MBNS.js.map
+//# sourceMappingURL=daemon-6CJFHB2D.js.map

@@ -9,7 +9,7 @@ import {
   daemonStatus,
   fetchHealth,
   pidAlive
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   PROJECT_CONFIG,
   defaultSettings,
@@ -1178,7 +1178,7 @@ async function stopOld(pid, port) {
   const deadline = Date.now() + 5e3;
   while (pidAlive(pid) && Date.now() < deadline) await sleep();
   if (pidAlive(pid)) killGroupOf(pid);
-  const { canBind } = await import("./port-XKN5ACC2.js");
+  const { canBind } = await import("./port-ML4PIIYH.js");
   const bound = Date.now() + 3e3;
   while (!await canBind(port) && Date.now() < bound) await sleep();
 }
@@ -1204,7 +1204,7 @@ async function startDaemon(root, stateDir, range, previousPort, impostors) {
 }
 async function choosePortAvoiding(root, range, tried, previous) {
   if (previous !== void 0 && !tried.has(previous)) {
-    const { portHolder } = await import("./port-XKN5ACC2.js");
+    const { portHolder } = await import("./port-ML4PIIYH.js");
     const { holder, why } = await portHolder(previous, root);
     if (holder === "free" || holder === "ours") return { port: previous, holder, impostors: [] };
     if (why) {
@@ -1356,4 +1356,4 @@ export {
   writeNotices,
   linkIdleMarker
 };
-//# sourceMappingURL=chunk-F6N5FOR7.js.map
+//# sourceMappingURL=chunk-VH3QAMA7.js.map

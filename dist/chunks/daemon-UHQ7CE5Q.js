@@ -13,7 +13,7 @@ import {
 } from "./chunk-7JOVKWIR.js";
 import {
   isUsersRoot
-} from "./chunk-ISKNUY6G.js";
+} from "./chunk-JWSEQX3G.js";
 import {
   ToolCatalog,
   filterToolsResult,
@@ -49,7 +49,7 @@ import {
   withClientFiles,
   within,
   writeFileAtomic
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import {
   VERSION
 } from "./chunk-HVWLQLT7.js";
@@ -61,7 +61,7 @@ import {
   listenerOwnedBy,
   ownUid,
   peerOf
-} from "./chunk-NHR5QFXY.js";
+} from "./chunk-3IWKIRKS.js";
 import {
   expand,
   loadConfig,
@@ -3156,4 +3156,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-MTH4N7BX.js.map
+//# sourceMappingURL=daemon-UHQ7CE5Q.js.map

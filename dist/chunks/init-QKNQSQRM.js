@@ -3,9 +3,9 @@ import { createRequire as __mcpAutoRequire } from 'node:module'; const require =
 import {
   locateRoot,
   writeFileAtomic
-} from "./chunk-F6N5FOR7.js";
+} from "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import {
   parse
 } from "./chunk-YAJH6NXK.js";
@@ -106,4 +106,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=init-Z2AH6JYP.js.map
+//# sourceMappingURL=init-QKNQSQRM.js.map

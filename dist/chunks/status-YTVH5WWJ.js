@@ -7,11 +7,11 @@ import {
   render,
   run,
   toolsText
-} from "./chunk-7PTTVVA7.js";
-import "./chunk-5QURORAE.js";
-import "./chunk-F6N5FOR7.js";
+} from "./chunk-HT3S3HBC.js";
+import "./chunk-E2RM7D2A.js";
+import "./chunk-VH3QAMA7.js";
 import "./chunk-HVWLQLT7.js";
-import "./chunk-NHR5QFXY.js";
+import "./chunk-3IWKIRKS.js";
 import "./chunk-YAJH6NXK.js";
 import "./chunk-MOQM4UEW.js";
 import "./chunk-HMP7BMKC.js";
@@ -25,4 +25,4 @@ export {
   run,
   toolsText
 };
-//# sourceMappingURL=status-CDCY4FT3.js.map
+//# sourceMappingURL=status-YTVH5WWJ.js.map
