@@ -294,7 +294,7 @@ async function daemonRssWithoutChildren() {
 }
 
 function mcpAutoMissing() {
-  if (!existsSync(cli)) return 'dist/mcp-auto.js not built (run npm run bundle)';
+  if (!existsSync(cli)) return 'dist/mcp-auto.cjs not built (run npm run bundle)';
   if (!existsSync(join(repo, 'src/commands/daemon.ts'))) return 'no daemon command yet (src/commands/daemon.ts)';
   return undefined;
 }

@@ -11,7 +11,7 @@ import { alive, descendants } from './proc.mjs';
 export { alive, descendants };
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const cli = join(repo, 'dist', 'mcp-auto.js');
+export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the bin (package.json)
 export const everythingBin = join(repo, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 
 export const now = () => performance.now();

@@ -159,7 +159,7 @@ const round = (ms) => (ms < 0.1 ? Number(ms.toFixed(3)) : Number(ms.toFixed(2)))
 export async function runPromptBench() {
   const shells = ['zsh', 'bash'].filter(has);
   if (!has('direnv')) throw new Error('direnv is not installed');
-  if (!existsSync(cli)) throw new Error('dist/mcp-auto.js is missing: run `npm run bundle`');
+  if (!existsSync(cli)) throw new Error('dist/mcp-auto.cjs is missing: run `npm run bundle`');
   const world = setup();
   const { env, roots, envrcs, useMcp } = world;
   const rows = [];

@@ -1,37 +1,54 @@
-// Bundles the CLI into one ESM file so that `mcp-auto` starts without resolving
-// hundreds of modules (see the start-up row in `npm run bench`).
+// Bundles the CLI so that `mcp-auto` starts without resolving hundreds of
+// modules (see the start-up rows in `npm run bench`): the full CLI as
+// code-split ESM, and the installed bin as one small CommonJS file.
 import { build } from 'esbuild';
-import { readFileSync, chmodSync, rmSync } from 'node:fs';
+import { readFileSync, chmodSync, rmSync, statSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const out = 'dist/mcp-auto.js';
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: false,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  define: { MCP_AUTO_VERSION: JSON.stringify(pkg.version) },
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+  metafile: true,
+};
 // Chunk names carry hashes: start empty so old chunks never ship.
 rmSync('dist', { recursive: true, force: true });
 // Code splitting keeps the daemon, the SDK and zod out of the hot `ensure` path:
 // each command's module is a chunk loaded only when that command runs.
-await build({
+const cli = await build({
+  ...common,
   entryPoints: ['src/cli.ts'],
   outdir: 'dist',
   entryNames: 'mcp-auto',
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
   splitting: true,
   // jsonc-parser's UMD main requires its parts at run time; its ESM build bundles.
   mainFields: ['module', 'main'],
   // The daemon's page is a real HTML file, bundled as a string into its own chunk.
   loader: { '.html': 'text' },
-  minify: false,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  define: { MCP_AUTO_VERSION: JSON.stringify(pkg.version) },
   // The MCP reference servers are separate programs we spawn, never bundled.
   external: ['@modelcontextprotocol/server-*'],
-  banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __mcpAutoRequire } from 'node:module'; const require = __mcpAutoRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
 });
-chmodSync(out, 0o755);
+// The bin: CommonJS, so Node runs it without its ESM loader. It holds the
+// stamp answers of exec and mcp-config and imports the full CLI for the rest.
+const bin = 'dist/mcp-auto.cjs';
+await build({ ...common, entryPoints: ['src/bin.ts'], outfile: bin, format: 'cjs' });
+for (const file of ['dist/mcp-auto.js', bin]) chmodSync(file, 0o755);
+// The bin must stay small: what it imports, every exec and mcp-config loads.
+const binBytes = statSync(bin).size;
+if (binBytes > 40_000) throw new Error(`${bin} is ${binBytes} bytes: something heavy was imported into src/bin.ts's modules`);
+// A CommonJS dependency that requires a Node builtin would need a require
+// shim in the ESM bundle (node:module's load costs every command ~8 ms):
+// esbuild bundles a stub that throws at run time instead. Fail here.
+for (const file of Object.keys(cli.metafile.outputs).filter((f) => f.endsWith('.js'))) {
+  if (readFileSync(file, 'utf8').includes('Dynamic require of')) {
+    throw new Error(`${file} requires a module at run time (a CommonJS dependency); bring back a require shim in the banner`);
+  }
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeEnv, repo, run, waitFor } from './helpers.ts';
+import { cli, makeEnv, repo, run, waitFor } from './helpers.ts';
 
 const env = makeEnv({ portRange: [31500, 31519] });
 after(() => env.cleanup());
@@ -49,7 +49,7 @@ test('bash: complete -p registers it; commands, actions and every documented fla
   const cases: string[][] = [['mcp-auto', 'st'], ['mcp-auto', ''], ['mcp-auto', 'service', ''], ['mcp-auto', 'hook', ''],
     ['mcp-auto', 'exec', '--', 'ech'], ...names.map((n) => ['mcp-auto', n, '-'])];
   const script = [
-    `source <(${JSON.stringify(process.execPath)} ${JSON.stringify(join(repo, 'dist/mcp-auto.js'))} completion bash)`,
+    `source <(${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} completion bash)`,
     'complete -p mcp-auto',
     ...cases.map((words) => {
       const quoted = words.map((w) => `'${w}'`).join(' ');

@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, everythingBin, makeEnv, run, track, waitFor } from './helpers.ts';
 import { rootHash } from '../src/config/paths.ts';
@@ -91,10 +91,77 @@ const post = (headers) => fetch(process.env.MCP_AUTO_URL + '/servers/memory/mcp'
   headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }).then((r) => r.status);
 console.log(await post({ authorization: 'Bearer ' + process.env.MCP_AUTO_TOKEN }), await post({}));
 `;
-    const result = await run(['exec', '--root', root, '--', process.execPath, '--input-type=module', '-e', call], tokenEnv.env);
-    assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout.trim(), '200 401');
+    // The second run answers from the stamp ensure left: the token comes from it.
+    for (const time of ['first', 'second']) {
+      const result = await run(['exec', '--root', root, '--', process.execPath, '--input-type=module', '-e', call], tokenEnv.env);
+      assert.equal(result.code, 0, `${time}: ${result.stderr}`);
+      assert.equal(result.stdout.trim(), '200 401', time);
+    }
   } finally {
     await tokenEnv.cleanup();
+  }
+});
+
+// ---- the stamp: exec and mcp-config with their daemon up (issue 17) --------
+
+test('exec and mcp-config answer from the stamp while all holds; a changed client file, a dead daemon or mcp-config\'s own stamp go back to ensure', async () => {
+  const warm = makeEnv({ portRange: [31620, 31639], config: { defaults: [], servers: { everything: { command: process.execPath, args: [everythingBin, 'stdio'] } } } });
+  try {
+    const root = warm.project('stamped');
+    const stamp = join(warm.env.XDG_STATE_HOME!, 'mcp-auto/direnv', root.replaceAll('%', '%25').replaceAll('/', '%2F'));
+    // ensure's path always writes the stamp anew (a new file); the stamp's answer leaves it be.
+    const written = () => { try { const s = statSync(stamp, { bigint: true }); return `${s.ino}/${s.mtimeNs}`; } catch { return undefined; } };
+    const seen = `
+const health = await (await fetch(process.env.MCP_AUTO_URL + '/health')).json();
+console.log(JSON.stringify({ port: Number(process.env.MCP_AUTO_PORT), pid: health.pid, states: health.servers.map((s) => s.name + ':' + s.state) }));
+`;
+    const exec = async () => {
+      const r = await run(['exec', '--root', root, '--', process.execPath, '--input-type=module', '-e', seen], warm.env);
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout) as { port: number; pid: number; states: string[] };
+    };
+    const first = await exec();
+    track(first.pid);
+    assert.deepEqual(first.states, ['everything:ready']);
+    const stamped = written();
+    assert.ok(stamped, 'exec left a stamp');
+    assert.deepEqual(await exec(), first);
+    assert.equal(written(), stamped, 'the second exec answered from the stamp');
+
+    // mcp-config: the same answer from the stamp and from ensure's path.
+    const fromStamp = await run(['mcp-config', root], warm.env);
+    assert.equal(fromStamp.code, 0, fromStamp.stderr);
+    assert.equal(written(), stamped);
+    assert.equal(JSON.parse(fromStamp.stdout).mcpServers.everything.url, `http://127.0.0.1:${first.port}/servers/everything/mcp`);
+    rmSync(stamp);
+    const fromEnsure = await run(['mcp-config', root], warm.env);
+    assert.equal(fromEnsure.stdout, fromStamp.stdout);
+    assert.match(readFileSync(stamp, 'utf8'), /^scope=daemon$/m, 'mcp-config checked no client file, and its stamp says so');
+
+    // ...which exec does not take: the client file it needs comes back.
+    rmSync(join(root, '.mcp.json'));
+    assert.deepEqual(await exec(), first);
+    assert.ok(existsSync(join(root, '.mcp.json')), 'exec went through ensure');
+    assert.doesNotMatch(readFileSync(stamp, 'utf8'), /^scope=/m);
+
+    // A client file changed behind mcp-auto's back.
+    const again = written();
+    writeFileSync(join(root, '.mcp.json'), '{"mcpServers": {}}\n');
+    await exec();
+    assert.match(readFileSync(join(root, '.mcp.json'), 'utf8'), /servers\/everything\/mcp/);
+    assert.notEqual(written(), again);
+
+    // A dead daemon is never taken for up: exec brings it back, on the port clients know.
+    process.kill(first.pid, 'SIGKILL');
+    await waitFor(() => { try { process.kill(first.pid, 0); return false; } catch { return true; } }, 5000, 'the daemon dead');
+    const revived = await exec();
+    track(revived.pid);
+    assert.notEqual(revived.pid, first.pid);
+    assert.equal(revived.port, first.port);
+    const restamped = written();
+    assert.deepEqual(await exec(), revived);
+    assert.equal(written(), restamped);
+  } finally {
+    await warm.cleanup();
   }
 });

@@ -10,7 +10,7 @@ import { createServer, type Socket } from 'node:net';
 import { descendants } from '../bench/proc.mjs';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const cli = join(repo, 'dist', 'mcp-auto.js');
+export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the bin (package.json)
 export const everythingBin = join(repo, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 
 export interface TestEnv {

@@ -12,6 +12,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { cli, everythingBin, makeEnv, run, track, waitFor, sleep, type TestEnv } from './helpers.ts';
+import { readFreshStamp } from '../src/ensure/stamp-check.ts';
 
 const RANGE: [number, number] = [23000, 23499];
 const envs: TestEnv[] = [];
@@ -199,9 +200,14 @@ test('direnv fast path: nothing to do runs no mcp-auto; any change, a dead daemo
   assert.equal(stampFiles(stamps).length, 1, 'ensure left a stamp');
   const warm = load();
   assert.deepEqual(warm, { port: first.port, ranEnsure: false }, 'the daemon is up and all is right: no process');
+  // exec's and mcp-config's check of the same stamp (stamp-check.ts) agrees at each step.
+  const stampFile = join(stamps, stampFiles(stamps)[0]!);
+  const nodeCheck = () => readFreshStamp(stampFile, readFileSync(stampFile, 'utf8').match(/^dir=(.*)$/m)![1]!)?.port;
+  assert.equal(nodeCheck(), first.port);
 
   // A client file changed behind mcp-auto's back: ensure checks it again.
   writeFileSync(join(root, '.mcp.json'), '{"mcpServers": {}}\n');
+  assert.equal(nodeCheck(), undefined);
   assert.equal(load().ranEnsure, true);
   assert.match(readFileSync(join(root, '.mcp.json'), 'utf8'), /servers\/everything\/mcp/);
   assert.equal(load().ranEnsure, false);
@@ -213,6 +219,7 @@ test('direnv fast path: nothing to do runs no mcp-auto; any change, a dead daemo
   const { pid } = record();
   process.kill(pid, 'SIGKILL');
   await waitFor(() => dead(pid), 5000, 'daemon dead');
+  assert.equal(nodeCheck(), undefined);
   const after = load();
   assert.equal(after.ranEnsure, true, 'a dead daemon is never reported up');
   const revived = record();
@@ -220,6 +227,7 @@ test('direnv fast path: nothing to do runs no mcp-auto; any change, a dead daemo
   assert.notEqual(revived.pid, pid);
   assert.equal(after.port, revived.port);
   assert.equal(load().ranEnsure, false);
+  assert.equal(nodeCheck(), revived.port);
 });
 
 test('direnv fast path: a listener of another account on the recorded port is never taken for the daemon', { skip: !hasDirenv ? 'direnv is not installed' : process.getuid?.() !== 0 ? 'needs root to create a second account (useradd/runuser)' : false, timeout: 90_000 }, async () => {
@@ -252,8 +260,11 @@ test('direnv fast path: a listener of another account on the recorded port is ne
     const forged = fields.replace(/^pid=.*$/m, `pid=${process.pid}`).replace(/^start=.*$/m, `start=${startTime}`).replace(/^have=.*daemon\.json$/m, '');
     writeFileSync(file, forged.replace(/\n\n/g, '\n'), { mode: 0o600 });
     const lib = join(e.XDG_CONFIG_HOME!, 'direnv/lib/use_mcp.sh');
-    const check = (stampFile: string) => spawnSync('bash', ['-c', `source '${lib}'; _use_mcp_fresh "$1" "$2" && echo "up $port"`, 'bash', stampFile, readFileSync(file, 'utf8').match(/^dir=(.*)$/m)![1]!], { encoding: 'utf8', env: e });
+    const dir = readFileSync(file, 'utf8').match(/^dir=(.*)$/m)![1]!;
+    const check = (stampFile: string) => spawnSync('bash', ['-c', `source '${lib}'; _use_mcp_fresh "$1" "$2" && echo "up $port"`, 'bash', stampFile, dir], { encoding: 'utf8', env: e });
     assert.equal(check(file).stdout.trim(), '', 'an impostor listener is not our daemon');
+    // exec's and mcp-config's check (stamp-check.ts) says the same of the same stamp.
+    assert.equal(readFreshStamp(file, dir), undefined, 'nor for exec and mcp-config');
     // The same stamp with the port of a listener of ours passes: the check is what refused it.
     const { createServer } = await import('node:http');
     const ours = createServer().listen(0, '127.0.0.1');
@@ -261,6 +272,7 @@ test('direnv fast path: a listener of another account on the recorded port is ne
     const ourPort = (ours.address() as { port: number }).port;
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^port=.*$/m, `port=${ourPort}`), { mode: 0o600 });
     assert.equal(check(file).stdout.trim(), `up ${ourPort}`);
+    assert.equal(readFreshStamp(file, dir)?.port, ourPort);
     ours.close();
 
     // And the whole `use mcp`: it goes back to ensure rather than export the impostor's port as up.

@@ -1,10 +1,6 @@
-import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
-import { resolve } from 'node:path';
-import { parse } from '../util/args.ts';
-import { ensureRoot, locateRoot } from '../ensure/ensure.ts';
-import { fetchHealth } from '../ensure/daemon-state.ts';
 import { UserError, errorMessage } from '../util/errors.ts';
+import { runCommand } from '../util/run-command.ts';
+import { execEnv, execFromStamp, parseExec } from './stamped.ts';
 
 export const help = `
 Usage: mcp-auto exec [--root DIR] [--timeout S] -- CMD [ARG...]
@@ -31,32 +27,33 @@ Examples:
 /** env(1)'s convention: the wrapper's own failure is 125. */
 const FAILED = 125;
 
-
 export async function run(argv: string[]): Promise<number> {
-  const dashes = argv.indexOf('--');
-  if (dashes < 0 || dashes === argv.length - 1) {
-    throw new UserError('exec: give the command after --, e.g. mcp-auto exec -- npm test', 2);
-  }
-  const { values } = parse('exec', argv.slice(0, dashes), { root: { type: 'string' }, timeout: { type: 'string' } }, false);
-  const timeoutS = values.timeout === undefined ? 120 : Number(values.timeout);
-  if (!(timeoutS > 0)) throw new UserError(`exec: --timeout must be a number of seconds, not '${values.timeout}'`, 2);
-  const command = argv.slice(dashes + 1);
-
+  const options = parseExec(argv);
   let port: number;
   let token: string | undefined;
   try {
-    const dir = resolve(values.root ?? '.');
-    const project = locateRoot(dir);
-    if (!project) throw new UserError(`no project root above ${dir}; run inside a project or pass --root DIR`, 2);
-    const result = await ensureRoot(project);
-    for (const line of result.notices) console.error(line);
-    ({ port, token } = result);
-    await waitUntilReady(port, timeoutS * 1000, token);
+    const answered = await execFromStamp(options);
+    if (answered !== undefined) return answered;
+    ({ port, token } = await ensureFor(options.dir));
+    await waitUntilReady(port, options.timeoutS * 1000, token);
   } catch (error) {
     throw new UserError(`exec: ${errorMessage(error).replace(/^(ensure|exec): /, '')}`, error instanceof UserError && error.exitCode === 2 ? 2 : FAILED);
   }
-  // With token auth, client configs name ${MCP_AUTO_TOKEN}: CMD gets its value.
-  return runCommand(command, { MCP_AUTO_PORT: String(port), MCP_AUTO_URL: `http://127.0.0.1:${port}`, ...(token ? { MCP_AUTO_TOKEN: token } : {}) });
+  return runCommand(options.command, execEnv(port, token));
+}
+
+/** ensure's whole path, and the stamp for the next exec (or `use mcp`) here. */
+async function ensureFor(dir: string): Promise<{ port: number; token?: string }> {
+  const [{ ensureRoot, locateRoot }, { removeStamp, writeStamp }, { stampFor }] =
+    await Promise.all([import('../ensure/ensure.ts'), import('../ensure/stamp.ts'), import('../ensure/stamp-check.ts')]);
+  const stamp = stampFor(dir);
+  if (stamp) removeStamp(stamp);
+  const project = locateRoot(dir);
+  if (!project) throw new UserError(`no project root above ${dir}; run inside a project or pass --root DIR`, 2);
+  const result = await ensureRoot(project);
+  for (const line of result.notices) console.error(line);
+  if (stamp) writeStamp(stamp, dir, result);
+  return result;
 }
 
 /**
@@ -71,6 +68,7 @@ async function waitUntilReady(port: number, timeoutMs: number, token: string | u
   try {
     for (;;) {
       let waiting: Array<{ name: string; state: string }> = [];
+      const { fetchHealth } = await import('../ensure/daemon-state.ts');
       const health = await fetchHealth(port, { timeoutMs: 2000, start: true, ...(token ? { token } : {}) });
       if (health) {
         const failed = health.servers.find((s) => s.state === 'failed');
@@ -94,35 +92,4 @@ async function waitUntilReady(port: number, timeoutMs: number, token: string | u
   } finally {
     if (shown) process.stderr.write('\r\x1b[K');
   }
-}
-
-/**
- * Runs CMD in our process group, so a terminal's Ctrl-C reaches it directly;
- * signals sent to exec itself are passed on (SIGINT and SIGQUIT only when not
- * on a terminal, where CMD got the keypress already).
- */
-function runCommand(command: string[], extraEnv: Record<string, string>): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
-    const forwarded: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGUSR1', 'SIGUSR2'];
-    if (!process.stdin.isTTY) forwarded.push('SIGINT', 'SIGQUIT');
-    const forward = (signal: NodeJS.Signals) => { child.kill(signal); };
-    // On a terminal exec must outlive Ctrl-C to report CMD's exit code.
-    const ignore = () => {};
-    for (const s of forwarded) process.on(s, forward);
-    if (process.stdin.isTTY) for (const s of ['SIGINT', 'SIGQUIT'] as const) process.on(s, ignore);
-    const done = (code: number) => {
-      for (const s of forwarded) process.off(s, forward);
-      for (const s of ['SIGINT', 'SIGQUIT'] as const) process.off(s, ignore);
-      resolve(code);
-    };
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      const notFound = error.code === 'ENOENT';
-      console.error(`mcp-auto: exec: ${command[0]}: ${notFound ? 'command not found' : errorMessage(error)}`);
-      done(notFound ? 127 : 126);
-    });
-    child.once('exit', (code, signal) => {
-      done(code ?? 128 + (signal ? constants.signals[signal] : 0));
-    });
-  });
 }

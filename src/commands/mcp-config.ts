@@ -1,7 +1,6 @@
 import { existingDir, parse } from '../util/args.ts';
-import { claude } from '../clients/claude.ts';
-import { ensureRoot, locateRoot, managedEntries, projectConfig } from '../ensure/ensure.ts';
 import { UserError } from '../util/errors.ts';
+import { configFromStamp, printConfig } from './stamped.ts';
 
 export const help = `
 Usage: mcp-auto mcp-config [DIR]
@@ -19,12 +18,19 @@ Examples:
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parse('mcp-config', argv, {});
   const dir = existingDir('mcp-config', positionals);
+  printConfig(await configFromStamp(dir) ?? await fromEnsure(dir));
+  return 0;
+}
+
+/** ensure's path, without writing client files; the stamp it leaves covers the daemon only. */
+async function fromEnsure(dir: string) {
+  const [{ ensureRoot, locateRoot, managedEntries, projectConfig }, { removeStamp, writeStamp }, { stampFor }] =
+    await Promise.all([import('../ensure/ensure.ts'), import('../ensure/stamp.ts'), import('../ensure/stamp-check.ts')]);
+  const stamp = stampFor(dir);
+  if (stamp) removeStamp(stamp);
   const project = locateRoot(dir);
   if (!project) throw new UserError(`mcp-config: no project root above ${dir}; run inside a project or name one`, 2);
-  const { port } = await ensureRoot(project, { writeClients: false });
-  // The same entries ensure writes into .mcp.json (Claude Code's format, which --mcp-config reads).
-  const entries = managedEntries(projectConfig(project.root).config, port);
-  const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
-  console.log(JSON.stringify({ mcpServers }, null, 2));
-  return 0;
+  const result = await ensureRoot(project, { writeClients: false });
+  if (stamp) writeStamp(stamp, dir, result, 'daemon');
+  return managedEntries(projectConfig(project.root).config, result.port);
 }

@@ -1,21 +1,8 @@
 import { createHash } from 'node:crypto';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { stateHome } from './dirs.ts';
 
-function xdg(name: string, fallback: string): string {
-  const value = process.env[name];
-  return value && value.startsWith('/') ? value : join(homedir(), fallback);
-}
-
-/** `$XDG_CONFIG_HOME/mcp-auto` — the user config (written with conf). */
-export function configDir(): string {
-  return join(xdg('XDG_CONFIG_HOME', '.config'), 'mcp-auto');
-}
-
-/** `$XDG_STATE_HOME/mcp-auto` — one folder per daemon, plus trust records. */
-export function stateHome(): string {
-  return join(xdg('XDG_STATE_HOME', '.local/state'), 'mcp-auto');
-}
+export { configDir, stateHome } from './dirs.ts';
 
 /** A short stable hash of a real root path; names the root's state folder. */
 export function rootHash(root: string): string {

@@ -1,29 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { get } from 'node:http';
 import { join } from 'node:path';
 import { stateDirFor, stateHome } from '../config/paths.ts';
-import type { ServerState, StartMode } from '../daemon/server-state.ts';
-import type { ToolStats } from '../gateway/tool-filter.ts';
 import { listenerOf, ownUid } from './peer.ts';
+import { getHealth, type DaemonRecord, type Health } from './health-request.ts';
 
-/** What daemon.json holds (written by the daemon once its port is bound). */
-export interface DaemonRecord { root: string; port: number; pid: number; version: string; startedAt: string }
-
-export interface ServerHealth {
-  name: string; transport: string; client: 'http' | 'sse'; state: ServerState; start?: StartMode; analyses?: boolean; pid: number | null; restarts: number;
-  sessions: number; liveSessions?: number; lastError: string | null; stderrTail: string[]; url: string; sseUrl: string;
-  calls?: { total: number; failed: number; recent: Array<{ at: number; method: string; target?: string; ms: number; outcome: string }>;
-    /** Sampling/elicitation requests refused because several sessions could have asked (older daemons: absent). */
-    ambiguous?: number; lastAmbiguous?: { at: number; method: string; candidates: number } } | null;
-  /** Tools exposed of listed, and the size of their definitions (absent from older daemons). */
-  tools?: ToolStats | null;
-}
-
-export interface Health {
-  root: string; port: number; pid: number; version: string; uptimeMs: number; idleTimeoutMinutes: number;
-  auth: string; servers: ServerHealth[];
-}
+export type { DaemonRecord, Health, ServerHealth } from './health-request.ts';
 
 export function readRecord(stateDir: string): DaemonRecord | undefined {
   try {
@@ -107,30 +89,6 @@ export async function fetchHealth(port: number, opts: { timeoutMs?: number; ensu
 /** `&ensure=1` (ensure's visit), `&start=1` (start every server not started yet, as exec needs them all), `&tools=1` (status, doctor: measure tool lists first). */
 function healthQuery(opts: { ensure?: boolean; start?: boolean; tools?: boolean }): string {
   return `${opts.ensure ? '&ensure=1' : ''}${opts.start ? '&start=1' : ''}${opts.tools && !opts.ensure ? '&tools=1' : ''}`;
-}
-
-function getHealth(port: number, path: string, timeoutMs: number, token?: string): Promise<Health | 'not-health' | undefined> {
-  return new Promise((resolve) => {
-    const req = get({
-      host: '127.0.0.1', port, path,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      timeout: timeoutMs,
-    }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { if (body.length < 1 << 20) body += chunk; });
-      res.on('end', () => {
-        try {
-          const health = JSON.parse(body) as Health;
-          resolve(res.statusCode === 200 && typeof health.root === 'string' && Array.isArray(health.servers) ? health : 'not-health');
-        } catch {
-          resolve('not-health');
-        }
-      });
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(undefined));
-  });
 }
 
 export type DaemonStatus =

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { adapters, syncClients, type ManagedEntry, type SyncResult } from '../clients/index.ts';
+import { entriesFor } from '../clients/entries.ts';
 import { loadConfig, projectConfigPath, readConfigFile, userConfigPath, defaultSettings, type EffectiveConfig, type Settings } from '../config/config.ts';
 import { daemonStatus, fetchHealth, pidAlive, type Health } from './daemon-state.ts';
 import { UserError } from '../util/errors.ts';
@@ -54,19 +55,7 @@ export function projectConfig(root: string): { config: EffectiveConfig; trust: T
 
 /** The client entries for a daemon on `port`. */
 export function managedEntries(config: EffectiveConfig, port: number): ManagedEntry[] {
-  const base = `http://127.0.0.1:${port}`;
-  const headers = config.settings.auth === 'token'
-    // Never the token itself in a project file: clients expand the variable
-    // (`mcp-auto exec` and `use mcp` export it).
-    ? { Authorization: 'Bearer ${MCP_AUTO_TOKEN}' }
-    : undefined;
-  return [...config.servers.values()].map((s) => ({
-    name: s.name,
-    url: `${base}/servers/${s.name}/mcp`,
-    sseUrl: `${base}/servers/${s.name}/sse`,
-    client: s.client,
-    ...(headers ? { headers } : {}),
-  }));
+  return entriesFor(config.servers.values(), port, config.settings.auth);
 }
 
 const START_WAIT_MS = 10_000;

@@ -1,15 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { projectConfigPath, userConfigPath } from '../config/config.ts';
 import { IDLE_STOPPED, stateDirFor, stateHome } from '../config/paths.ts';
+import { processStartTime, stampsDir } from './stamp-check.ts';
 import { UserError } from '../util/errors.ts';
 import type { EnsureResult } from './ensure.ts';
 
-// The direnv fast path (shell/use_mcp.sh): what `ensure` last found right for
-// one .envrc directory, written so that bash builtins alone can tell next time
-// whether anything changed. The shell checks every line; anything it cannot
-// confirm sends it back to `ensure`, which rewrites the stamp.
+// The fast paths of `use mcp` (shell/use_mcp.sh), `exec` and `mcp-config`
+// (stamp-check.ts): what `ensure` last found right for one directory, written
+// so that bash builtins alone can tell next time whether anything changed.
+// The readers check every line; anything they cannot confirm sends them back
+// to `ensure`, which rewrites the stamp.
 //
 //   dir=, root=, port=, token=   what `use mcp` exports (and the dir it was for)
 //   pid=, start=, uid=           the daemon: alive, the same process (start time
@@ -18,26 +20,13 @@ import type { EnsureResult } from './ensure.ts';
 //   have=FILE                    exists and is not newer than the stamp
 //                                (client files, configs, daemon.json, the CLI)
 //   absent=FILE                  does not exist (configs, the idle-stop marker)
-
-/** Where stamps live: one file per .envrc directory, named by its path (`%` → %25, `/` → %2F). */
-export function stampsDir(): string {
-  return join(stateHome(), 'direnv');
-}
+//   scope=daemon                 mcp-config's stamp: no client file was checked
+//                                (use_mcp.sh and exec take it as stale)
 
 /** A stamp path from the command line is taken only inside the stamps folder (as --notice-file). */
 export function checkStampPath(file: string): string {
   if (dirname(file) !== stampsDir() || file.endsWith('/')) throw new UserError(`ensure: --stamp must be a file in ${stampsDir()}`, 2);
   return file;
-}
-
-/** The daemon's start time in clock ticks since boot (field 22 of /proc/<pid>/stat); undefined without /proc. */
-export function processStartTime(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
 }
 
 export function removeStamp(file: string): void {
@@ -49,7 +38,7 @@ export function removeStamp(file: string): void {
  * client file written or unchanged. Otherwise there is none, and the next
  * `use mcp` runs ensure again.
  */
-export function writeStamp(file: string, dir: string, result: EnsureResult): void {
+export function writeStamp(file: string, dir: string, result: EnsureResult, scope: 'all' | 'daemon' = 'all'): void {
   const start = processStartTime(result.pid);
   const clean = result.notices.length === 0 && result.clients.every((c) => c.status !== 'refused' && !c.error && c.conflicts.length === 0);
   const values = [dir, result.root, ...result.clients.map((c) => c.file)];
@@ -66,6 +55,7 @@ export function writeStamp(file: string, dir: string, result: EnsureResult): voi
     `start=${start}`,
     `uid=${process.getuid?.() ?? -1}`,
     `token=${result.token ?? ''}`,
+    ...(scope === 'daemon' ? ['scope=daemon'] : []),
     // A client file ensure had nothing to write into (no servers) may not exist: it must stay so.
     ...result.clients.map((c) => maybe(c.file)),
     `have=${join(stateDir, 'daemon.json')}`,
@@ -76,6 +66,10 @@ export function writeStamp(file: string, dir: string, result: EnsureResult): voi
     // An upgrade of mcp-auto goes through ensure once (it replaces older daemons).
     `have=${process.argv[1]}`,
   ];
-  mkdirSync(stampsDir(), { recursive: true, mode: 0o700 });
-  writeFileAtomic(file, `${lines.join('\n')}\n`, 0o600);
+  try {
+    mkdirSync(stampsDir(), { recursive: true, mode: 0o700 });
+    writeFileAtomic(file, `${lines.join('\n')}\n`, 0o600);
+  } catch {
+    // Without a stamp the next call only takes the slow path.
+  }
 }

@@ -1,0 +1,21 @@
+import type { ManagedEntry } from './adapter.ts';
+
+/**
+ * The client entries for the servers of a daemon on `port`: what ensure
+ * writes into the client files and mcp-config prints.
+ */
+export function entriesFor(servers: Iterable<{ name: string; client: 'http' | 'sse' }>, port: number, auth: string): ManagedEntry[] {
+  const base = `http://127.0.0.1:${port}`;
+  const headers = auth === 'token'
+    // Never the token itself in a project file: clients expand the variable
+    // (`mcp-auto exec` and `use mcp` export it).
+    ? { Authorization: 'Bearer ${MCP_AUTO_TOKEN}' }
+    : undefined;
+  return [...servers].map((s) => ({
+    name: s.name,
+    url: `${base}/servers/${s.name}/mcp`,
+    sseUrl: `${base}/servers/${s.name}/sse`,
+    client: s.client,
+    ...(headers ? { headers } : {}),
+  }));
+}
