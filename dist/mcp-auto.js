@@ -11,28 +11,28 @@ import "./chunks/chunk-TSVP3ZNH.js";
 
 // src/cli.ts
 var commands = {
-  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-UBOD4KVM.js") },
+  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-AV2VPPYZ.js") },
   hook: { summary: "print the shell hook (zsh, bash, fish)", load: () => import("./chunks/hook-GRGDWNLG.js") },
   direnv: { summary: "print the use_mcp function for direnv", load: () => import("./chunks/direnv-5WNA5WJ2.js") },
-  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-M6UMFCEL.js") },
-  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-TAGTCAGI.js") },
-  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-JRW6QLU5.js") },
-  port: { summary: "print a project's port", load: () => import("./chunks/port-BI6ELEMH.js") },
-  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-UMZTHTIJ.js") },
-  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-2OMZSET2.js") },
-  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-6YOFCOGC.js") },
-  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-FHLLNRTD.js") },
-  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-QOB3DEVC.js") },
-  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-P5AUPPLL.js") },
-  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-F6VRPVYJ.js") },
-  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-NCIUL2GA.js") },
-  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-IZSU6KEQ.js") },
-  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-2HKHTPLX.js") },
-  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-UOQJTKAJ.js") },
-  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-Q4ONLWVL.js") },
-  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-QFYOK3PY.js") },
+  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-MHPUTNQP.js") },
+  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-DPYZI574.js") },
+  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-5T2UR434.js") },
+  port: { summary: "print a project's port", load: () => import("./chunks/port-OY5UOWVR.js") },
+  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-4TB46FB2.js") },
+  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-H43CTOHW.js") },
+  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-KAEQSYJH.js") },
+  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-KHIUG65M.js") },
+  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-UANYHP4G.js") },
+  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-OJYFP2WU.js") },
+  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-QMEXGLY2.js") },
+  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-6OMVQPMU.js") },
+  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-KBOJP56T.js") },
+  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-C4ARLJIY.js") },
+  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-5NRLCF43.js") },
+  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-VNZZY7M6.js") },
+  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-KPDYUMB6.js") },
   completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-4YAZK5ER.js") },
-  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-L7CDYJYQ.js") }
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-DUJ3OOQV.js") }
 };
 var aliases = { deny: "untrust" };
 function usage() {

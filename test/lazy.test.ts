@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { cli, everythingBin, makeEnv, run, track, waitFor, sleep, type TestEnv } from './helpers.ts';
+import { cli, everythingBin, freePort, makeEnv, run, startDaemon, track, waitFor, sleep, type TestEnv } from './helpers.ts';
 import { readFreshStamp } from '../src/ensure/stamp-check.ts';
 
 const RANGE: [number, number] = [23000, 23499];
@@ -146,6 +146,39 @@ test('the new server keys are validated with a one-line error', async () => {
   const r2 = await run(['ensure', root], env.env);
   assert.notEqual(r2.code, 0);
   assert.match(r2.stderr, /servers\.x\.analyses.*true/);
+});
+
+test('eager children are spawned before the daemon loads its own code and binds its port; a daemon whose port is taken exits 3 and stops them', async () => {
+  const env = world({ everything: { command: process.execPath, args: [everythingBin, 'stdio'], start: 'eager', analyses: false } });
+  const root = env.project('early');
+  const held = await freePort(RANGE[0] + 300, RANGE[1]);
+  try {
+    // The port is taken: the child spawned at once must not outlive the daemon.
+    const pidFile = join(env.home, 'child.pid');
+    env.writeUserConfig({ portRange: RANGE, defaults: [], servers: { early: { command: '/bin/sh', args: ['-c', `echo $$ > '${pidFile}'; exec sleep 60`], start: 'eager', analyses: false } } });
+    const taken = spawnSync(process.execPath, [cli, 'daemon', '--root', root, '--port', String(held.port)], { env: env.env, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(taken.status, 3, taken.stderr);
+    assert.match(taken.stderr, /port \d+ is already in use/);
+    const childPid = Number(readFileSync(pidFile, 'utf8'));
+    track(childPid);
+    await waitFor(() => dead(childPid), 5000, 'the early child stopped');
+  } finally {
+    await held.release();
+  }
+  // On a free port: the phases the daemon reports put the spawn first.
+  env.writeUserConfig({ portRange: RANGE, defaults: [], servers: { everything: { command: process.execPath, args: [everythingBin, 'stdio'], start: 'eager', analyses: false } } });
+  const port = (await freePort(RANGE[0] + 300, RANGE[1]));
+  await port.release();
+  const daemon = await startDaemon(root, port.port, env.env);
+  const health = await (await fetch(`http://127.0.0.1:${port.port}/health`)).json() as { startup: Record<string, number>; servers: Array<{ pid: number | null }> };
+  assert.ok(health.startup.childrenSpawned! < health.startup.loaded!, JSON.stringify(health.startup));
+  assert.ok(health.startup.childrenSpawned! < health.startup.listening!, JSON.stringify(health.startup));
+  // The early child is the daemon's: recorded, supervised, stopped with it.
+  const childPid = await waitFor(() => health.servers[0]?.pid ?? undefined, 5000, 'the child pid');
+  const recorded = JSON.parse(readFileSync(join(env.env.XDG_STATE_HOME!, 'mcp-auto', readdirSync(join(env.env.XDG_STATE_HOME!, 'mcp-auto')).find((d) => existsSync(join(env.env.XDG_STATE_HOME!, 'mcp-auto', d, 'children.json')))!, 'children.json'), 'utf8')) as Array<{ pid: number }>;
+  assert.deepEqual(recorded.map((c) => c.pid), [childPid]);
+  daemon.kill('SIGTERM');
+  await waitFor(() => dead(childPid), 5000, 'the child stopped with the daemon');
 });
 
 // ---- the direnv fast path ------------------------------------------------

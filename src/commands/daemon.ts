@@ -58,17 +58,21 @@ export async function run(argv: string[]): Promise<number> {
   } catch {
     throw new UserError(`daemon: --root ${values.root} does not exist`, 2);
   }
-  const { Daemon } = await import('../daemon/daemon.ts');
-  const daemon = new Daemon({ root, port, host: values['unsafe-expose'], idleTimeoutMinutes: idle, collectGarbage });
   if (values['unsafe-expose'] && !['127.0.0.1', '::1', 'localhost'].includes(values['unsafe-expose'])) {
     const { loadConfig } = await import('../config/config.ts');
     if (loadConfig().settings.auth !== 'token') {
       throw new UserError('daemon: --unsafe-expose needs token auth: set "auth": "token" in the config first', 2);
     }
   }
+  // The eager children first, then the daemon's own code (early-start.ts).
+  const { EarlyStart } = await import('../daemon/early-start.ts');
+  const early = new EarlyStart(root);
+  const { Daemon } = await import('../daemon/daemon.ts');
+  const daemon = new Daemon({ root, port, host: values['unsafe-expose'], idleTimeoutMinutes: idle, collectGarbage, early });
   try {
     await daemon.start();
   } catch (error) {
+    await early.stop();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError(`daemon: port ${port} is already in use`, 3);
     throw new UserError(`daemon: ${errorMessage(error)}`);
   }

@@ -1,19 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdirSync, readFileSync, rmSync, unlinkSync, chmodSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileAtomic } from '../util/atomic.ts';
-import { loadConfig, projectConfigPath, type EffectiveConfig, type ServerDef } from '../config/config.ts';
+import { loadConfig, type EffectiveConfig, type ServerDef } from '../config/config.ts';
 import { errorMessage } from '../util/errors.ts';
-import { IDLE_STOPPED, stateDirFor } from '../config/paths.ts';
-import { readProjectFile } from '../config/trust.ts';
+import { IDLE_STOPPED } from '../config/paths.ts';
 import { isUsersRoot } from '../config/roots.ts';
 import { ClientRefresh } from './client-refresh.ts';
 import { watchConfig } from './config-watch.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
-import { LogTail, makeLogger, RotatingLog, type Logger } from './log.ts';
+import type { LogTail, Logger } from './log.ts';
 import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { Access } from './access.ts';
 import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
@@ -22,6 +21,7 @@ import { adapters, syncClients } from '../clients/index.ts';
 import { ServerUnit } from './server-unit.ts';
 import { startMode, type StartMode } from './server-state.ts';
 import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
+import { EarlyStart, readDaemonConfig } from './early-start.ts';
 
 export interface DaemonOptions {
   root: string;
@@ -32,6 +32,8 @@ export interface DaemonOptions {
   idleTimeoutMinutes?: number;
   /** A full garbage collection (V8's gc, when exposed): run once a burst of requests is over. */
   collectGarbage?: () => void;
+  /** The config, log and eager children started before this module loaded (early-start.ts). */
+  early?: EarlyStart;
 }
 
 /** The period of the daemon's chores, and of Node's connections check: the same, so they share a wake-up. */
@@ -79,15 +81,17 @@ export class Daemon {
   /** Milliseconds since the process started at each start-up phase (/health; the bench's cold-start rows). */
   private readonly startup: Record<string, number> = { loaded: round1(performance.now()) };
   /** The latest log lines, for the page. */
-  private readonly logTail = new LogTail();
+  private readonly logTail: LogTail;
+  private readonly early: EarlyStart;
   private page: Promise<typeof import('./page.ts')> | undefined;
 
   constructor(readonly options: DaemonOptions) {
-    this.stateDir = stateDirFor(options.root);
-    mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
-    this.log = makeLogger(new RotatingLog(this.stateDir), undefined, (line) => this.logTail.push(line));
+    const early = this.early = options.early ?? new EarlyStart(options.root, { spawn: false });
+    this.stateDir = early.stateDir;
+    this.log = early.log;
+    this.logTail = early.logTail;
     this.store = new SessionStore(join(this.stateDir, 'sessions.json'), this.log);
-    this.config = this.readConfig() ?? loadConfig();
+    this.config = early.config ?? loadConfig();
     this.identity = this.loadSecret(IDENTITY_FILE);
     this.access = new Access(this.log);
     // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
@@ -119,24 +123,15 @@ export class Daemon {
 
   /** The project config is read only once the user trusted it. */
   private readConfig(): EffectiveConfig | undefined {
-    const projectFile = projectConfigPath(this.options.root);
-    const read = readProjectFile(projectFile);
-    if (read.problem) this.log(`config: ${read.problem}`);
-    try {
-      // The bytes the trust check hashed are the bytes parsed.
-      return loadConfig(read.state === 'trusted' ? { projectFile, projectText: read.text! } : {});
-    } catch (error) {
-      this.log(`config: ${errorMessage(error)}; keeping the last good config`);
-      return undefined;
-    }
+    return readDaemonConfig(this.options.root, this.log);
   }
 
   /**
    * Binds the port first (a millisecond; only the daemon that holds the port
-   * may reap and record children), then spawns the eager children at once —
-   * their start-up is what a first client waits for — and only then does the
-   * rest. Clients can connect while children start; a lazy child starts with
-   * its first session.
+   * may reap and record children), then takes over the eager children that
+   * early-start.ts spawned before this module loaded — their start-up is what
+   * a first client waits for — and only then does the rest. Clients can
+   * connect while children start; a lazy child starts with its first session.
    */
   async start(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
@@ -148,9 +143,13 @@ export class Daemon {
       });
     });
     this.startup.listening = round1(performance.now());
-    this.reapOrphans();
+    this.reapOrphans(this.early.pids);
+    this.early.adopt({
+      onSpawn: (pid, command) => this.recordChild(pid, command),
+      usersRoot: () => isUsersRoot(this.options.root, this.config.settings.trustedRoots),
+    });
     for (const def of this.config.servers.values()) this.addUnit(def);
-    this.startup.childrenSpawned = round1(performance.now());
+    this.startup.childrenSpawned = round1(this.early.spawnedAt ?? performance.now());
     if (this.config.settings.auth === 'token') this.token = this.loadToken();
     this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
     // The record's fsync runs while children boot (ensure waits on /health, not on it).
@@ -170,7 +169,7 @@ export class Daemon {
       // Read at each start: marks and trustedRoots may change while the daemon runs.
       get usersRoot() { return isUsersRoot(root, settings().trustedRoots); },
       onSpawn: (pid, command) => this.recordChild(pid, command),
-    }, this.base, this.store, this.startModeOf(def));
+    }, this.base, this.store, this.startModeOf(def), this.early.take(def.name));
     this.units.set(def.name, unit);
     unit.startIfEager();
   }
@@ -462,12 +461,17 @@ export class Daemon {
     return secret;
   }
 
-  /** Children of a daemon that was killed -9 survive in their own process groups: stop them. */
-  private reapOrphans(): void {
+  /**
+   * Children of a daemon that was killed -9 survive in their own process
+   * groups (children.json): stop them, sparing `ours` (spawned by this daemon
+   * before it held its port, should a pid have been reused).
+   */
+  private reapOrphans(ours: number[]): void {
     const file = join(this.stateDir, 'children.json');
     let old: Array<{ pid: number; command: string }> = [];
     try { old = JSON.parse(readFileSync(file, 'utf8')) as typeof old; } catch { /* none */ }
     for (const { pid, command } of old) {
+      if (ours.includes(pid)) continue;
       try {
         const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
         if (cmdline && (cmdline === command || cmdline.endsWith(`/${command}`))) {

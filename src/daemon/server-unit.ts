@@ -71,8 +71,10 @@ export class ServerUnit {
 
   constructor(public def: ServerDef, ctx: ChildContext, private readonly base: string, store: SessionStore | undefined,
     /** Decided by the daemon (startMode): eager servers start now, lazy ones with their first session. */
-    public startMode: StartMode) {
-    this.child = new SupervisedChild(def, ctx);
+    public startMode: StartMode,
+    /** Started before the daemon held its port (early-start.ts), with this def. */
+    child?: SupervisedChild) {
+    this.child = child ?? new SupervisedChild(def, ctx);
     if (def.transport === 'stdio') {
       this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs, this.tools);
       this.streamable = new StreamableEndpoint(def.name, this.router, store);

@@ -2,14 +2,16 @@
 import {
   claimOwnership,
   isJsonObject,
-  pathInside,
   rawValuesAt,
   readJsonObject,
   spliceJson,
-  trust,
-  trustState,
   withClientFiles
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
+import {
+  pathInside,
+  trust,
+  trustState
+} from "./chunk-5PIPUPJL.js";
 import {
   writeFileAtomic
 } from "./chunk-LOCU4XPC.js";
@@ -131,4 +133,4 @@ export {
   adopt,
   unadopt
 };
-//# sourceMappingURL=chunk-5UCIFDKC.js.map
+//# sourceMappingURL=chunk-5DI3M3XG.js.map

@@ -4,14 +4,15 @@ import {
 } from "./chunk-MXCEDOGP.js";
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
+import "./chunk-PJEPJLCR.js";
+import "./chunk-6PDLRJEJ.js";
 import {
   untrust
-} from "./chunk-N4UFXCKK.js";
-import "./chunk-6PDLRJEJ.js";
+} from "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import {
   safeText
@@ -55,4 +56,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=untrust-QOB3DEVC.js.map
+//# sourceMappingURL=untrust-UANYHP4G.js.map

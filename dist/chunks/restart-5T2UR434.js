@@ -2,15 +2,16 @@
 import {
   rootArg,
   stopRoot
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import "./chunk-SGA525IH.js";
@@ -56,4 +57,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=restart-JRW6QLU5.js.map
+//# sourceMappingURL=restart-5T2UR434.js.map

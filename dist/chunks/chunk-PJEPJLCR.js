@@ -4,11 +4,16 @@ import {
   entriesFor
 } from "./chunk-6PDLRJEJ.js";
 import {
+  STDERR_FILE,
+  pathInside,
+  readProjectFile,
+  readRegular
+} from "./chunk-5PIPUPJL.js";
+import {
   writeFileAtomic
 } from "./chunk-LOCU4XPC.js";
 import {
-  VERSION,
-  safeText
+  VERSION
 } from "./chunk-PVH4M7UH.js";
 import {
   PROJECT_CONFIG,
@@ -35,15 +40,12 @@ import {
   IDLE_STOPPED,
   stateDirFor
 } from "./chunk-W4LNQTZQ.js";
-import {
-  stateHome
-} from "./chunk-RB6Z466D.js";
 
 // src/ensure/ensure.ts
 import { spawn } from "node:child_process";
-import { closeSync as closeSync5, mkdirSync as mkdirSync4, openSync as openSync5, readFileSync as readFileSync5, appendFileSync, readdirSync as readdirSync2, renameSync as renameSync2, rmSync as rmSync2, symlinkSync } from "node:fs";
-import { createHash as createHash2 } from "node:crypto";
-import { dirname as dirname3, join as join8 } from "node:path";
+import { closeSync as closeSync2, mkdirSync as mkdirSync3, openSync as openSync2, readFileSync as readFileSync4, appendFileSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { dirname as dirname2, join as join5 } from "node:path";
 
 // src/clients/codex.ts
 var codex = {
@@ -185,7 +187,7 @@ var vscode = {
 
 // src/clients/merge.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { dirname, join as join4 } from "node:path";
+import { dirname, join as join3 } from "node:path";
 
 // src/ensure/lock.ts
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
@@ -234,71 +236,6 @@ function isStale(file) {
 
 // src/util/json-file.ts
 import { existsSync } from "node:fs";
-
-// src/util/safe-path.ts
-import { closeSync as closeSync2, constants, fstatSync, lstatSync, openSync as openSync2, readSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { join as join2, relative, isAbsolute } from "node:path";
-var MAX_PROJECT_FILE = 4 << 20;
-function within(root, path3) {
-  const rel = relative(root, path3);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-}
-function pathInside(root, rel) {
-  const realRoot = realpathSync(root);
-  const parts = rel.split("/").filter(Boolean);
-  const shown = join2(root, rel);
-  let current = realRoot;
-  for (let i = 0; i < parts.length; i++) {
-    const next = join2(current, parts[i]);
-    const what = parts.slice(0, i + 1).join("/");
-    let info;
-    try {
-      info = lstatSync(next);
-    } catch (error) {
-      if (error.code === "ENOENT") return join2(next, ...parts.slice(i + 1));
-      throw error;
-    }
-    if (info.isSymbolicLink()) {
-      let target;
-      try {
-        target = realpathSync(next);
-      } catch {
-        throw new UserError(`${shown}: ${what} is a symlink that does not resolve; left alone, nothing written`);
-      }
-      if (!within(realRoot, target)) throw new UserError(`${shown}: ${what} is a symlink out of the project (to ${target}); left alone, nothing written`);
-      current = target;
-      info = statSync2(current);
-    } else {
-      current = next;
-    }
-    const last = i === parts.length - 1;
-    if (!last && !info.isDirectory()) throw new UserError(`${shown}: ${what} is not a folder; left alone, nothing written`);
-    if (last && info.isDirectory()) throw new UserError(`${shown} is a directory, not a file; remove or rename it, then run \`mcp-auto ensure\``);
-    if (last && !info.isFile()) throw new UserError(`${shown} is not a regular file; left alone, nothing written`);
-  }
-  return current;
-}
-function readRegular(file, cap = MAX_PROJECT_FILE) {
-  const fd = openSync2(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new Error(`${file} is not a regular file`);
-    if (info.size > cap) throw new Error(`${file} is larger than ${cap >> 20} MB`);
-    const buffer = Buffer.alloc(info.size + 1);
-    let length = 0;
-    for (; ; ) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length === buffer.length) throw new Error(`${file} grew while being read`);
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync2(fd);
-  }
-}
-
-// src/util/json-file.ts
 function readUtf8(file) {
   const bytes = readRegular(file);
   try {
@@ -390,23 +327,23 @@ function duplicateOnPath(root, path3) {
 }
 
 // src/clients/git-exclude.ts
-import { lstatSync as lstatSync2, mkdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { lstatSync, mkdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 var EXCLUDE_COMMENT = "# added by mcp-auto (it created this file; `mcp-auto unadopt` or `forget` take it out)";
 function excludeFile(root, create) {
-  const git = join3(root, ".git");
-  const info = join3(git, "info");
-  const file = join3(info, "exclude");
+  const git = join2(root, ".git");
+  const info = join2(git, "info");
+  const file = join2(info, "exclude");
   try {
-    if (!lstatSync2(git).isDirectory()) return void 0;
-    const infoStat = lstatSync2(info, { throwIfNoEntry: false });
+    if (!lstatSync(git).isDirectory()) return void 0;
+    const infoStat = lstatSync(info, { throwIfNoEntry: false });
     if (!infoStat) {
       if (!create) return void 0;
       mkdirSync(info, { mode: 493 });
     } else if (!infoStat.isDirectory()) {
       return void 0;
     }
-    const fileStat = lstatSync2(file, { throwIfNoEntry: false });
+    const fileStat = lstatSync(file, { throwIfNoEntry: false });
     if (fileStat && !fileStat.isFile()) return void 0;
     if (!fileStat && !create) return void 0;
     return file;
@@ -414,20 +351,20 @@ function excludeFile(root, create) {
     return void 0;
   }
 }
-var patternFor = (relative2) => `/${relative2.split("\\").join("/").replace(/^\/+/, "")}`;
+var patternFor = (relative) => `/${relative.split("\\").join("/").replace(/^\/+/, "")}`;
 function splitLines(text) {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === "") lines.pop();
   return { lines, eol };
 }
-function addGitExclude(root, relative2) {
+function addGitExclude(root, relative) {
   const file = excludeFile(root, true);
   if (!file) return false;
   try {
-    const text = lstatSync2(file, { throwIfNoEntry: false }) ? readFileSync2(file, "utf8") : "";
+    const text = lstatSync(file, { throwIfNoEntry: false }) ? readFileSync2(file, "utf8") : "";
     const { lines, eol } = splitLines(text);
-    const pattern = patternFor(relative2);
+    const pattern = patternFor(relative);
     if (lines.some((l) => l.trim() === pattern)) return false;
     writeFileAtomic(file, [...lines, EXCLUDE_COMMENT, pattern].join(eol) + eol);
     return true;
@@ -435,12 +372,12 @@ function addGitExclude(root, relative2) {
     return false;
   }
 }
-function removeGitExclude(root, relative2) {
+function removeGitExclude(root, relative) {
   const file = excludeFile(root, false);
   if (!file) return false;
   try {
     const { lines, eol } = splitLines(readFileSync2(file, "utf8"));
-    const pattern = patternFor(relative2);
+    const pattern = patternFor(relative);
     const kept = [];
     for (let i = 0; i < lines.length; i++) {
       if (lines[i] === EXCLUDE_COMMENT && lines[i + 1]?.trim() === pattern) {
@@ -462,7 +399,7 @@ var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function readOwnership(stateDir) {
   try {
-    const data = JSON.parse(readFileSync3(join4(stateDir, "clients.json"), "utf8"));
+    const data = JSON.parse(readFileSync3(join3(stateDir, "clients.json"), "utf8"));
     return isObject(data) ? data : {};
   } catch {
     return {};
@@ -470,7 +407,7 @@ function readOwnership(stateDir) {
 }
 function writeOwnership(stateDir, ownership) {
   mkdirSync2(stateDir, { recursive: true, mode: 448 });
-  writeFileAtomic(join4(stateDir, "clients.json"), `${JSON.stringify(ownership, null, 2)}
+  writeFileAtomic(join3(stateDir, "clients.json"), `${JSON.stringify(ownership, null, 2)}
 `, 384);
 }
 async function parse(adapter, text) {
@@ -519,7 +456,7 @@ function container(doc, path3, create) {
   return node;
 }
 async function syncOne(root, adapter, entries, owned) {
-  const shown = join4(root, adapter.file);
+  const shown = join3(root, adapter.file);
   const result = { client: adapter.name, file: shown, status: "unchanged", conflicts: [], removed: [] };
   let file;
   try {
@@ -692,8 +629,8 @@ function killGroupOf(pid) {
 }
 async function rssMb(pid) {
   try {
-    const { readFileSync: readFileSync6 } = await import("node:fs");
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync6(`/proc/${pid}/status`, "utf8"))?.[1];
+    const { readFileSync: readFileSync5 } = await import("node:fs");
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync5(`/proc/${pid}/status`, "utf8"))?.[1];
     if (kb) return Math.round(Number(kb) / 102.4) / 10;
   } catch {
   }
@@ -706,112 +643,10 @@ async function rssMb(pid) {
   }
 }
 
-// src/daemon/log.ts
-import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, renameSync, rmSync, statSync as statSync3, writeSync as writeSync2 } from "node:fs";
-import { join as join5 } from "node:path";
-var LOG_FILE = "daemon.log";
-var STDERR_FILE = "daemon.stderr";
-var MAX_BYTES = 1024 * 1024;
-var KEEP = 3;
-function logFiles(stateDir) {
-  const files = [];
-  for (let i = KEEP; i >= 1; i--) files.push(join5(stateDir, `${LOG_FILE}.${i}`));
-  files.push(join5(stateDir, LOG_FILE));
-  return files.filter((f) => {
-    try {
-      return statSync3(f).isFile();
-    } catch {
-      return false;
-    }
-  });
-}
-var RotatingLog = class {
-  constructor(stateDir, maxBytes = Number(process.env.MCP_AUTO_LOG_BYTES) || MAX_BYTES) {
-    this.stateDir = stateDir;
-    this.maxBytes = maxBytes;
-    this.path = join5(stateDir, LOG_FILE);
-  }
-  stateDir;
-  maxBytes;
-  fd;
-  size = 0;
-  path;
-  write(line) {
-    try {
-      if (this.fd === void 0) this.open();
-      if (this.size > 0 && this.size + Buffer.byteLength(line) > this.maxBytes) this.rotate();
-      this.size += writeSync2(this.fd, line);
-    } catch {
-      this.close();
-    }
-  }
-  close() {
-    if (this.fd !== void 0) try {
-      closeSync3(this.fd);
-    } catch {
-    }
-    this.fd = void 0;
-  }
-  open() {
-    this.fd = openSync3(this.path, "a", 384);
-    this.size = fstatSync2(this.fd).size;
-  }
-  rotate() {
-    this.close();
-    rmSync(join5(this.stateDir, `${LOG_FILE}.${KEEP}`), { force: true });
-    for (let i = KEEP - 1; i >= 1; i--) {
-      try {
-        renameSync(join5(this.stateDir, `${LOG_FILE}.${i}`), join5(this.stateDir, `${LOG_FILE}.${i + 1}`));
-      } catch {
-      }
-    }
-    renameSync(this.path, join5(this.stateDir, `${LOG_FILE}.1`));
-    this.open();
-  }
-};
-function makeLogger(file, echo = stderrIsWatched(), tap) {
-  return (message) => {
-    const line = `${(/* @__PURE__ */ new Date()).toISOString()} ${safeText(message)}
-`;
-    file?.write(line);
-    tap?.(line);
-    if (echo || !file) process.stderr.write(line);
-  };
-}
-function stderrIsWatched() {
-  try {
-    return !fstatSync2(2).isFile();
-  } catch {
-    return false;
-  }
-}
-var LogTail = class {
-  constructor(keep = 200) {
-    this.keep = keep;
-  }
-  keep;
-  lines = [];
-  listeners = /* @__PURE__ */ new Set();
-  push(line) {
-    const text = line.replace(/\n$/, "");
-    this.lines.push(text);
-    if (this.lines.length > this.keep) this.lines.shift();
-    for (const listener of this.listeners) listener(text);
-  }
-  snapshot() {
-    return [...this.lines];
-  }
-  /** Calls fn with each new line; returns the function that stops it. */
-  follow(fn) {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-};
-
 // src/ensure/root.ts
-import { realpathSync as realpathSync2, statSync as statSync4 } from "node:fs";
+import { realpathSync, statSync as statSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join4 } from "node:path";
 
 // node_modules/find-up/index.js
 import path2 from "node:path";
@@ -910,7 +745,7 @@ function findUpSync(name, options = {}) {
 function findRoot(start, markers) {
   let cwd;
   try {
-    cwd = realpathSync2(start);
+    cwd = realpathSync(start);
   } catch {
     return void 0;
   }
@@ -928,108 +763,18 @@ function findRoot(start, markers) {
 var uid = process.geteuid?.();
 function ownMarker(dir, marker) {
   try {
-    const owner = statSync4(join6(dir, marker)).uid;
-    return uid === void 0 || owner === uid && statSync4(dir).uid === uid;
+    const owner = statSync2(join4(dir, marker)).uid;
+    return uid === void 0 || owner === uid && statSync2(dir).uid === uid;
   } catch {
     return false;
   }
 }
 function safeRealpath(path3) {
   try {
-    return realpathSync2(path3);
+    return realpathSync(path3);
   } catch {
     return path3;
   }
-}
-
-// src/config/trust.ts
-import { createHash } from "node:crypto";
-import { closeSync as closeSync4, constants as constants2, existsSync as existsSync3, fstatSync as fstatSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync3, openSync as openSync4, readSync as readSync2, readdirSync, realpathSync as realpathSync3, unlinkSync as unlinkSync2 } from "node:fs";
-import { readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname2, join as join7 } from "node:path";
-function trustDir() {
-  return join7(stateHome(), "trust");
-}
-function digest(file, content) {
-  return createHash("sha256").update(file).update("\0").update(content).digest("hex");
-}
-function readProjectFile(file) {
-  let real = file;
-  try {
-    if (lstatSync3(file).isSymbolicLink()) {
-      real = realpathSync3(file);
-      const root = realpathSync3(dirname2(file));
-      if (!within(root, real)) return { state: "unsafe", problem: `${file} is a symlink out of the project (to ${real}); not used` };
-    }
-  } catch (error) {
-    if (error.code === "ENOENT") return { state: "missing" };
-    return { state: "unsafe", problem: `${file}: ${error.message}` };
-  }
-  let fd;
-  try {
-    fd = openSync4(real, constants2.O_RDONLY | constants2.O_NONBLOCK);
-  } catch (error) {
-    if (error.code === "ENOENT") return { state: "missing" };
-    return { state: "unsafe", problem: `${file}: ${error.message}` };
-  }
-  try {
-    const info = fstatSync3(fd);
-    if (!info.isFile()) return { state: "unsafe", problem: `${file} is not a regular file; not used` };
-    if (info.size > MAX_PROJECT_FILE) return { state: "unsafe", problem: `${file} is larger than ${MAX_PROJECT_FILE >> 20} MB; not used` };
-    const uid2 = process.geteuid?.();
-    if (uid2 !== void 0 && info.uid !== uid2) return { state: "unsafe", problem: `${file} belongs to another user (uid ${info.uid}); not used` };
-    if (info.mode & 2 || info.mode & 16 && info.gid !== process.getegid?.()) {
-      return { state: "unsafe", problem: `${file} is writable by other users; run \`chmod go-w ${file}\`, then \`mcp-auto trust\`` };
-    }
-    const bytes = Buffer.alloc(info.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const n = readSync2(fd, bytes, length, bytes.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    const content = bytes.subarray(0, length);
-    const state = existsSync3(join7(trustDir(), digest(file, content))) ? "trusted" : "untrusted";
-    return { state, text: content.toString("utf8"), bytes: content };
-  } finally {
-    closeSync4(fd);
-  }
-}
-function trustState(file) {
-  return readProjectFile(file).state;
-}
-function trust(file) {
-  const read = readProjectFile(file);
-  if (read.state === "missing") throw new Error(`${file} does not exist`);
-  if (read.state === "unsafe") throw new Error(read.problem);
-  untrust(file);
-  mkdirSync3(trustDir(), { recursive: true, mode: 448 });
-  writeFileAtomic(join7(trustDir(), digest(file, read.bytes)), `${file}
-`, 384);
-}
-function untrust(file) {
-  let removed = false;
-  let names = [];
-  try {
-    names = readdirSync(trustDir());
-  } catch {
-    return false;
-  }
-  for (const name of names) {
-    const record = join7(trustDir(), name);
-    let text;
-    try {
-      text = readFileSync4(record, "utf8");
-    } catch {
-      text = void 0;
-    }
-    if (text === `${file}
-`) {
-      unlinkSync2(record);
-      removed = true;
-    }
-  }
-  return removed;
 }
 
 // src/ensure/ensure.ts
@@ -1053,7 +798,7 @@ var START_WAIT_MS = 1e4;
 async function ensureRoot(project, opts = {}) {
   const { root, marker } = project;
   const stateDir = stateDirFor(root);
-  const { config, trust: trust2, problem } = projectConfig(root);
+  const { config, trust, problem } = projectConfig(root);
   let started = false;
   const impostors = [];
   let status = await daemonStatus(root, { ensure: true });
@@ -1061,7 +806,7 @@ async function ensureRoot(project, opts = {}) {
   if (status.kind === "running" && !olderThan(status.health.version, VERSION)) {
     health = status.health;
   } else {
-    mkdirSync4(stateDir, { recursive: true, mode: 448 });
+    mkdirSync3(stateDir, { recursive: true, mode: 448 });
     health = await withLock(stateDir, async () => {
       status = await daemonStatus(root, { ensure: true });
       if (status.kind === "running" && !olderThan(status.health.version, VERSION)) return status.health;
@@ -1079,7 +824,7 @@ async function ensureRoot(project, opts = {}) {
     return adapter;
   });
   const clients = await syncClients(root, stateDir, chosen, entries);
-  const notices = [...impostors.map((why) => `mcp-auto: ${why}; not ours, so the daemon moved to port ${health.port}`), ...noticesFor(root, trust2, clients, problem)];
+  const notices = [...impostors.map((why) => `mcp-auto: ${why}; not ours, so the daemon moved to port ${health.port}`), ...noticesFor(root, trust, clients, problem)];
   const token = config.settings.auth === "token" ? readToken(stateDir) : void 0;
   return {
     root,
@@ -1088,7 +833,7 @@ async function ensureRoot(project, opts = {}) {
     url: `http://127.0.0.1:${health.port}`,
     pid: health.pid,
     started,
-    trust: trust2,
+    trust,
     servers: entries.map((e) => e.name),
     clients,
     notices,
@@ -1159,7 +904,7 @@ async function choosePortAvoiding(root, range, tried, previous) {
   throw new UserError(`port ${choice.port} keeps being taken; see \`mcp-auto doctor\``);
 }
 function spawnDaemon(root, port, stateDir) {
-  const log = openSync5(join8(stateDir, STDERR_FILE), "w", 384);
+  const log = openSync2(join5(stateDir, STDERR_FILE), "w", 384);
   const cli = process.argv[1];
   const child = spawn(process.execPath, [cli, "daemon", "--root", root, "--port", String(port)], {
     detached: true,
@@ -1168,7 +913,7 @@ function spawnDaemon(root, port, stateDir) {
     cwd: stateDir,
     env: process.env
   });
-  closeSync5(log);
+  closeSync2(log);
   return child;
 }
 function waitForDaemon(child, port, root) {
@@ -1193,10 +938,10 @@ function waitForDaemon(child, port, root) {
     void poll();
   });
 }
-function noticesFor(root, trust2, clients, problem) {
+function noticesFor(root, trust, clients, problem) {
   const lines = [];
   if (problem) lines.push(`mcp-auto: ${problem}`);
-  if (trust2 === "untrusted") lines.push(`mcp-auto: ${projectConfigPath(root)} is not trusted; run \`mcp-auto trust ${root}\` to use it`);
+  if (trust === "untrusted") lines.push(`mcp-auto: ${projectConfigPath(root)} is not trusted; run \`mcp-auto trust ${root}\` to use it`);
   for (const c of clients) {
     if (c.error) lines.push(`mcp-auto: ${c.error}`);
     if (c.notice) lines.push(`mcp-auto: ${c.notice}`);
@@ -1205,14 +950,14 @@ function noticesFor(root, trust2, clients, problem) {
   return lines;
 }
 function unseenNotices(root, lines) {
-  const shownFile = join8(stateDirFor(root), "notices-shown.json");
+  const shownFile = join5(stateDirFor(root), "notices-shown.json");
   let shown = [];
   try {
-    shown = JSON.parse(readFileSync5(shownFile, "utf8"));
+    shown = JSON.parse(readFileSync4(shownFile, "utf8"));
   } catch {
   }
   const config = fileDigest(projectConfigPath(root));
-  const key = (line) => createHash2("sha256").update(line).update(config).digest("hex").slice(0, 16);
+  const key = (line) => createHash("sha256").update(line).update(config).digest("hex").slice(0, 16);
   const fresh = lines.filter((l) => !shown.includes(key(l)));
   if (fresh.length > 0) {
     try {
@@ -1224,18 +969,18 @@ function unseenNotices(root, lines) {
 }
 function readToken(stateDir) {
   try {
-    return readFileSync5(join8(stateDir, "token"), "utf8").trim() || void 0;
+    return readFileSync4(join5(stateDir, "token"), "utf8").trim() || void 0;
   } catch {
     return void 0;
   }
 }
 function fileDigest(file) {
   const read = readProjectFile(file);
-  return read.bytes ? createHash2("sha256").update(read.bytes).digest("hex") : read.state;
+  return read.bytes ? createHash("sha256").update(read.bytes).digest("hex") : read.state;
 }
 function writeNotices(file, lines) {
   if (lines.length === 0) return;
-  mkdirSync4(join8(file, ".."), { recursive: true, mode: 448 });
+  mkdirSync3(join5(file, ".."), { recursive: true, mode: 448 });
   appendFileSync(file, `${lines.join("\n")}
 `, { mode: 384 });
 }
@@ -1243,22 +988,19 @@ function linkIdleMarker(noticeFile, root) {
   const link = `${noticeFile}.daemon`;
   const temp = `${link}.${process.pid}.tmp`;
   try {
-    mkdirSync4(dirname3(link), { recursive: true, mode: 448 });
-    rmSync2(temp, { force: true });
-    symlinkSync(join8(stateDirFor(root), IDLE_STOPPED), temp);
-    renameSync2(temp, link);
-    for (const name of readdirSync2(dirname3(link))) {
+    mkdirSync3(dirname2(link), { recursive: true, mode: 448 });
+    rmSync(temp, { force: true });
+    symlinkSync(join5(stateDirFor(root), IDLE_STOPPED), temp);
+    renameSync(temp, link);
+    for (const name of readdirSync(dirname2(link))) {
       const shell = /^(\d+)\.daemon$/.exec(name);
-      if (shell && !pidAlive(Number(shell[1]))) rmSync2(join8(dirname3(link), name), { force: true });
+      if (shell && !pidAlive(Number(shell[1]))) rmSync(join5(dirname2(link), name), { force: true });
     }
   } catch {
   }
 }
 
 export {
-  within,
-  pathInside,
-  readRegular,
   readUtf8,
   isJsonObject,
   readJsonObject,
@@ -1276,16 +1018,6 @@ export {
   adapters,
   killGroupOf,
   rssMb,
-  LOG_FILE,
-  STDERR_FILE,
-  logFiles,
-  RotatingLog,
-  makeLogger,
-  LogTail,
-  readProjectFile,
-  trustState,
-  trust,
-  untrust,
   userSettings,
   locateRoot,
   projectConfig,
@@ -1297,4 +1029,4 @@ export {
   writeNotices,
   linkIdleMarker
 };
-//# sourceMappingURL=chunk-N4UFXCKK.js.map
+//# sourceMappingURL=chunk-PJEPJLCR.js.map

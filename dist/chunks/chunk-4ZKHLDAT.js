@@ -113,26 +113,12 @@ function onlyToolsDiffer(a, b) {
   return JSON.stringify(restA) === JSON.stringify(restB);
 }
 
-// src/daemon/server-state.ts
-var STATE_MEANING = {
-  "not-started": "starts when the first client session needs it",
-  starting: "clients wait for it",
-  ready: "serving",
-  failed: "clients get an error until `mcp-auto restart`",
-  stopped: "the daemon is stopping"
-};
-function startMode(def, usersRoot) {
-  return def.start === "eager" && (!def.analyses || usersRoot()) ? "eager" : "lazy";
-}
-
 export {
   BYTES_PER_TOKEN,
   toolCallRefusal,
   filterToolsResult,
   ToolCatalog,
   withToolsListChanged,
-  onlyToolsDiffer,
-  STATE_MEANING,
-  startMode
+  onlyToolsDiffer
 };
-//# sourceMappingURL=chunk-QIFJFXMQ.js.map
+//# sourceMappingURL=chunk-4ZKHLDAT.js.map

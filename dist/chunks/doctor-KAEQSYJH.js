@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 import {
-  BYTES_PER_TOKEN,
-  STATE_MEANING
-} from "./chunk-QIFJFXMQ.js";
-import "./chunk-IO6PQGEU.js";
+  BYTES_PER_TOKEN
+} from "./chunk-4ZKHLDAT.js";
 import {
   clientChecks,
   mcpJsonOwnership,
   tokenCheck
-} from "./chunk-HYI3C2KA.js";
+} from "./chunk-VKAYVKB6.js";
+import {
+  STATE_MEANING
+} from "./chunk-L6AESDOP.js";
+import "./chunk-IO6PQGEU.js";
 import {
   kB,
   kleur_default
-} from "./chunk-M4BWF55I.js";
-import "./chunk-UTAFV635.js";
+} from "./chunk-XHUWAZCW.js";
+import "./chunk-IN73V7YO.js";
 import {
   existingDir,
   parse
@@ -24,13 +26,15 @@ import {
   locateRoot,
   managedEntries,
   projectConfig,
+  readToken,
+  userSettings
+} from "./chunk-PJEPJLCR.js";
+import "./chunk-6PDLRJEJ.js";
+import {
   readProjectFile,
   readRegular,
-  readToken,
-  trustState,
-  userSettings
-} from "./chunk-N4UFXCKK.js";
-import "./chunk-6PDLRJEJ.js";
+  trustState
+} from "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import {
   safeText
@@ -409,7 +413,7 @@ async function staleChecks(fix, done) {
     const running = pidAlive(r.pid);
     const message2 = running ? `the project ${r.root} was deleted, but its daemon (pid ${r.pid}) still runs` : `the project ${r.root} was deleted; its state remains`;
     if (fix) {
-      const { forgetRoot } = await import("./forget-NCIUL2GA.js");
+      const { forgetRoot } = await import("./forget-6OMVQPMU.js");
       const removed = await forgetRoot(r.root);
       done.push(`forgot the deleted project ${r.root}`);
       checks.push({ id: "state:deleted", status: "ok", message: message2, fixed: removed.join("; ") });
@@ -473,4 +477,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=doctor-6YOFCOGC.js.map
+//# sourceMappingURL=doctor-KAEQSYJH.js.map

@@ -4,8 +4,9 @@ import {
 } from "./chunk-2AOOTGWW.js";
 import {
   locateRoot
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import {
   writeFileAtomic
 } from "./chunk-LOCU4XPC.js";
@@ -112,4 +113,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=init-2HKHTPLX.js.map
+//# sourceMappingURL=init-C4ARLJIY.js.map

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
 import {
   rssMb
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import {
   safeText
 } from "./chunk-PVH4M7UH.js";
@@ -232,4 +232,4 @@ export {
   kB,
   run2 as run
 };
-//# sourceMappingURL=chunk-M4BWF55I.js.map
+//# sourceMappingURL=chunk-XHUWAZCW.js.map

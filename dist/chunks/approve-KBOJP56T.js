@@ -4,10 +4,10 @@ import {
   claudeApproveNotes,
   mcpJsonOwnership,
   settingsPath
-} from "./chunk-HYI3C2KA.js";
+} from "./chunk-VKAYVKB6.js";
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
@@ -15,8 +15,9 @@ import {
   ensureRoot,
   locateRoot,
   projectConfig
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import {
   safeText
@@ -75,4 +76,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=approve-IZSU6KEQ.js.map
+//# sourceMappingURL=approve-KBOJP56T.js.map

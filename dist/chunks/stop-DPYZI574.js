@@ -3,12 +3,13 @@ import {
   rootArg,
   stopDaemon,
   stopRoot
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
-import "./chunk-N4UFXCKK.js";
+import "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import "./chunk-SGA525IH.js";
@@ -51,4 +52,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=stop-TAGTCAGI.js.map
+//# sourceMappingURL=stop-DPYZI574.js.map

@@ -37,7 +37,7 @@ async function run(argv) {
   return 0;
 }
 async function fromEnsure(dir) {
-  const [{ ensureRoot, locateRoot, managedEntries, projectConfig }, { removeStamp, writeStamp }, { stampFor }] = await Promise.all([import("./ensure-HDZ3KM7X.js"), import("./stamp-XUG5H7UC.js"), import("./stamp-check-4SQZFL5F.js")]);
+  const [{ ensureRoot, locateRoot, managedEntries, projectConfig }, { removeStamp, writeStamp }, { stampFor }] = await Promise.all([import("./ensure-SKBECZ43.js"), import("./stamp-XUG5H7UC.js"), import("./stamp-check-4SQZFL5F.js")]);
   const stamp = stampFor(dir);
   if (stamp) removeStamp(stamp);
   const project = locateRoot(dir);
@@ -50,4 +50,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=mcp-config-Q4ONLWVL.js.map
+//# sourceMappingURL=mcp-config-VNZZY7M6.js.map

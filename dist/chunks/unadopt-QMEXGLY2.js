@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   unadopt
-} from "./chunk-5UCIFDKC.js";
+} from "./chunk-5DI3M3XG.js";
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
@@ -13,8 +13,9 @@ import {
   forgetOwnership,
   locateRoot,
   removeGitExclude
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import "./chunk-SGA525IH.js";
@@ -56,4 +57,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=unadopt-F6VRPVYJ.js.map
+//# sourceMappingURL=unadopt-QMEXGLY2.js.map

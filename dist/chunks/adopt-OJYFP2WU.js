@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 import {
   adopt
-} from "./chunk-5UCIFDKC.js";
+} from "./chunk-5DI3M3XG.js";
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import "./chunk-SGA525IH.js";
@@ -55,4 +56,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=adopt-P5AUPPLL.js.map
+//# sourceMappingURL=adopt-OJYFP2WU.js.map

@@ -14,8 +14,9 @@ import {
   locateRoot,
   unseenNotices,
   writeNotices
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import {
   safeText
@@ -116,4 +117,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=ensure-UBOD4KVM.js.map
+//# sourceMappingURL=ensure-AV2VPPYZ.js.map

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
+import "./chunk-PJEPJLCR.js";
+import "./chunk-6PDLRJEJ.js";
 import {
   LOG_FILE,
   STDERR_FILE,
   logFiles
-} from "./chunk-N4UFXCKK.js";
-import "./chunk-6PDLRJEJ.js";
+} from "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import {
   safeLines
@@ -88,4 +89,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=logs-2OMZSET2.js.map
+//# sourceMappingURL=logs-H43CTOHW.js.map

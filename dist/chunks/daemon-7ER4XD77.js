@@ -11,13 +11,22 @@ import {
   writeEvent
 } from "./chunk-ONXEM45K.js";
 import {
+  CHILD_PROTOCOL_VERSION,
+  EarlyStart,
+  SupervisedChild,
+  killGroup,
+  readDaemonConfig
+} from "./chunk-LUPN6UCX.js";
+import {
   ToolCatalog,
   filterToolsResult,
   onlyToolsDiffer,
-  startMode,
   toolCallRefusal,
   withToolsListChanged
-} from "./chunk-QIFJFXMQ.js";
+} from "./chunk-4ZKHLDAT.js";
+import {
+  startMode
+} from "./chunk-L6AESDOP.js";
 import {
   INTERNAL_ERROR,
   INVALID_REQUEST,
@@ -37,18 +46,14 @@ import {
   isUsersRoot
 } from "./chunk-MXCEDOGP.js";
 import {
-  LogTail,
-  RotatingLog,
   adapters,
-  makeLogger,
   managedEntries,
-  readProjectFile,
   syncClients,
   syncClientsLocked,
-  withClientFiles,
-  within
-} from "./chunk-N4UFXCKK.js";
+  withClientFiles
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import {
   writeFileAtomic
 } from "./chunk-LOCU4XPC.js";
@@ -56,7 +61,6 @@ import {
   VERSION
 } from "./chunk-PVH4M7UH.js";
 import {
-  expand,
   loadConfig,
   projectConfigPath,
   userConfigPath
@@ -71,13 +75,10 @@ import {
 } from "./chunk-Y4FRCWOS.js";
 import "./chunk-AYBWUVBC.js";
 import {
-  IDLE_STOPPED,
-  stateDirFor
+  IDLE_STOPPED
 } from "./chunk-W4LNQTZQ.js";
 import {
   canSeeSockets,
-  listenerOf,
-  listenerOwnedBy,
   ownUid,
   peerOf
 } from "./chunk-DBGHJFSQ.js";
@@ -87,9 +88,9 @@ import {
 import "./chunk-TSVP3ZNH.js";
 
 // src/daemon/daemon.ts
-import { createServer as createServer2 } from "node:http";
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync2, rmSync, unlinkSync as unlinkSync2, chmodSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { createServer } from "node:http";
+import { readFileSync as readFileSync2, rmSync, unlinkSync as unlinkSync2, chmodSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
 import { randomBytes } from "node:crypto";
 
 // src/daemon/client-refresh.ts
@@ -197,441 +198,6 @@ async function watchConfig(root, log, on) {
       await watcher.close();
     }
   };
-}
-
-// src/daemon/child.ts
-import { EventEmitter } from "node:events";
-import { createConnection, createServer } from "node:net";
-import { spawn } from "node:child_process";
-
-// src/daemon/launch.ts
-import { mkdirSync as mkdirSync2, realpathSync } from "node:fs";
-import { delimiter, isAbsolute, join as join3, resolve } from "node:path";
-function neutralDir(stateDir) {
-  const dir = join3(stateDir, "cwd");
-  mkdirSync2(dir, { recursive: true, mode: 448 });
-  return dir;
-}
-function real(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
-function launchPlan(def, vars, ctx, baseEnv) {
-  const projectMayHelp = def.fromProject || ctx.usersRoot;
-  const inProject = (path) => within(ctx.root, real(path));
-  let command = expand(def.command, vars);
-  const args = def.args.map((a) => expand(a, vars));
-  const env = { ...baseEnv, ...Object.fromEntries(Object.entries(def.env).map(([k, v]) => [k, expand(v, vars)])) };
-  let cwd = neutralDir(ctx.stateDir);
-  if (def.cwd !== "") {
-    const wanted = resolve(def.fromProject ? ctx.root : cwd, expand(def.cwd, vars));
-    if (!inProject(wanted) || projectMayHelp) cwd = wanted;
-    else return { refused: `"cwd" ${wanted} is inside a project not marked as yours; only its trusted .mcp-auto.json may run a server there (or \`mcp-auto trust --root\`)` };
-  }
-  if (!isAbsolute(command) && command.includes("/")) {
-    if (!def.fromProject) return { refused: `relative command ${command}: a server from the user config needs a command name or an absolute path` };
-    command = resolve(ctx.root, command);
-  }
-  if (isAbsolute(command) && inProject(command) && !projectMayHelp) {
-    return { refused: `command ${command} is inside a project not marked as yours; only its trusted .mcp-auto.json may run it (or \`mcp-auto trust --root\`)` };
-  }
-  if (!projectMayHelp) {
-    env.PATH = (env.PATH ?? "").split(delimiter).filter((dir) => isAbsolute(dir) && !inProject(dir)).join(delimiter);
-  }
-  return { command, args, cwd, env };
-}
-
-// src/util/redact.ts
-var MASK = "[redacted]";
-var RULES = [
-  // Authorization: Bearer xyz / Basic xyz / token xyz
-  [/\b(authorization\s*[:=]\s*["']?)(?:(bearer|basic|token)\s+)?[^\s"',;]+/gi, `$1$2 ${MASK}`],
-  [/\b(bearer|token)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi, `$1 ${MASK}`],
-  // NAME_KEY=value, "apiKey": "value", password: value, --client-secret value
-  [/(\b[\w.-]*(?:key|token|secret|passw(?:or)?d|pwd|credentials?|auth)\b["']?\s*[:=]\s*["']?)([^\s"',;&}]+)/gi, `$1${MASK}`],
-  [/(--[\w-]*(?:key|token|secret|password)[\s=]+)(\S+)/gi, `$1${MASK}`],
-  // user:password@ in a URL
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:)[^\s/@]+@/gi, `$1${MASK}@`],
-  // Well-known token shapes (GitHub, OpenAI/Anthropic, Slack, AWS, JWT)
-  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|sk-[A-Za-z0-9_-]{16,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+)/g, MASK]
-];
-function redact(line) {
-  let out = line;
-  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
-  return out;
-}
-
-// src/daemon/child.ts
-var CHILD_PROTOCOL_VERSION = "2025-11-25";
-var STDERR_TAIL = 20;
-var MAX_FAILURES = 6;
-var FIRST_BACKOFF_MS = 200;
-var MAX_BACKOFF_MS = 3e4;
-var STABLE_MS = 3e4;
-var STOP_GRACE_MS = 3e3;
-var SupervisedChild = class extends EventEmitter {
-  constructor(def, ctx) {
-    super();
-    this.def = def;
-    this.ctx = ctx;
-  }
-  def;
-  ctx;
-  state = "not-started";
-  pid;
-  restarts = 0;
-  lastError;
-  stderrTail = [];
-  /** The child's InitializeResult (stdio) — instructions included. */
-  initResult;
-  /** The internal port of an http child. */
-  internalPort;
-  listenerInode;
-  listenerCheckedAt = 0;
-  process;
-  /** Settles when the current process has exited (or failed to start). */
-  processDone;
-  failures = 0;
-  readyAt = 0;
-  restartTimer;
-  generation = 0;
-  waiters = [];
-  initId = 0;
-  /** Starting again after a crash (not a first start): open sessions keep the cached InitializeResult. */
-  afterCrash = false;
-  /**
-   * Starts the server if it has not started yet; a no-op in any other state.
-   * Synchronous up to the spawn, so two first sessions at once start one child.
-   */
-  start() {
-    if (this.state !== "not-started") return;
-    this.setState("starting");
-    void this.spawnChild();
-  }
-  /** Starting again after a crash with a handshake to replay: an open session need not wait. */
-  get replaysInit() {
-    return this.state === "starting" && this.afterCrash && this.initResult !== void 0;
-  }
-  /**
-   * Resolves true once ready, false when failed, stopped or out of time.
-   * A server not started yet is started: whoever waits for it needs it.
-   */
-  whenReady(timeoutMs) {
-    this.start();
-    if (this.state === "ready") return Promise.resolve(true);
-    if (this.state === "failed" || this.state === "stopped") return Promise.resolve(false);
-    return new Promise((resolve2) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== done);
-        resolve2(false);
-      }, timeoutMs);
-      const done = () => {
-        clearTimeout(timer);
-        resolve2(this.state === "ready");
-      };
-      this.waiters.push(done);
-    });
-  }
-  /**
-   * An http child's port is still held by the socket it listened on (checked
-   * at most once a second: cheap on the proxied path). False: someone else's.
-   */
-  listenerStillOurs() {
-    if (this.listenerInode === void 0 || this.internalPort === void 0) return true;
-    if (Date.now() - this.listenerCheckedAt < 1e3) return true;
-    this.listenerCheckedAt = Date.now();
-    return listenerOf(this.internalPort)?.inode === this.listenerInode;
-  }
-  /** Writes one message to a stdio child; false when it is not running. */
-  send(message) {
-    const stdin = this.process?.stdin;
-    if (!stdin || stdin.destroyed || !stdin.writable) return false;
-    stdin.write(`${JSON.stringify(message)}
-`);
-    return true;
-  }
-  /** Stops the child (its whole process group) and does not restart it. */
-  async stop() {
-    this.setState("stopped");
-    clearTimeout(this.restartTimer);
-    await this.killProcess();
-  }
-  /** Kills and starts again at once, resetting the crash-loop count (config change, `restart`). */
-  async restart() {
-    clearTimeout(this.restartTimer);
-    this.failures = 0;
-    this.afterCrash = false;
-    this.generation++;
-    await this.killProcess();
-    this.emit("down", "restarted by mcp-auto");
-    this.setState("starting");
-    void this.spawnChild();
-  }
-  /** A new definition from a config change: restart with it, sessions stay. */
-  async redefine(def) {
-    this.def = def;
-    if (this.state === "not-started") return;
-    await this.restart();
-  }
-  setState(state) {
-    this.state = state;
-    if (state === "ready" || state === "failed" || state === "stopped") {
-      const waiters = this.waiters;
-      this.waiters = [];
-      for (const w of waiters) w();
-    }
-  }
-  vars(port) {
-    return { root: this.ctx.root, name: this.def.name, state: this.ctx.stateDir, port };
-  }
-  async spawnChild() {
-    const generation = ++this.generation;
-    const def = this.def;
-    let port;
-    if (def.transport === "http") port = this.internalPort = await freeLoopbackPort();
-    const vars = this.vars(port);
-    const baseEnv = { ...process.env };
-    delete baseEnv.MCP_AUTO_TOKEN;
-    const plan = launchPlan(def, vars, { root: this.ctx.root, stateDir: this.ctx.stateDir, usersRoot: this.ctx.usersRoot ?? false }, baseEnv);
-    if ("refused" in plan) return this.cannotStart(plan.refused);
-    const { command, args, cwd, env: childEnv } = plan;
-    this.ctx.log(redact(`server ${def.name}: starting ${command} ${args.join(" ")} (in ${cwd})`));
-    let child;
-    try {
-      child = spawn(command, args, {
-        cwd,
-        env: childEnv,
-        // Own process group, so stopping it also stops what it spawned (npx → node, uvx → python).
-        detached: true,
-        stdio: [def.transport === "stdio" ? "pipe" : "ignore", def.transport === "stdio" ? "pipe" : "ignore", "pipe"],
-        windowsHide: true
-      });
-    } catch (error) {
-      return this.cannotStart(`cannot start ${command}: ${errorMessage(error)}`);
-    }
-    this.process = child;
-    this.pid = child.pid;
-    if (child.pid) this.ctx.onSpawn?.(child.pid, command);
-    child.stderr?.setEncoding("utf8");
-    let partial = "";
-    child.stderr?.on("data", (chunk) => {
-      const lines = (partial + chunk).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) this.stderrLine(line);
-    });
-    if (def.transport === "stdio") this.readStdout(child, generation);
-    child.stdin?.on("error", () => {
-    });
-    this.processDone = new Promise((resolve2) => {
-      let ended = false;
-      const end = (reason) => {
-        if (ended) return;
-        ended = true;
-        resolve2();
-        if (generation === this.generation) this.onExit(reason);
-      };
-      child.once("error", (error) => {
-        if (child.pid !== void 0 || ended) return;
-        ended = true;
-        resolve2();
-        if (generation !== this.generation) return;
-        const missing = error.code === "ENOENT";
-        this.cannotStart(missing ? `command not found: ${command} (not on the daemon's PATH, or cwd ${cwd} is missing)` : `cannot start ${command}: ${errorMessage(error)}`);
-      });
-      child.once("exit", (code, signal) => {
-        const timer = setTimeout(() => end(`exited (${signal ?? `code ${code}`})`), 100);
-        child.once("close", () => {
-          clearTimeout(timer);
-          end(`exited (${signal ?? `code ${code}`})`);
-        });
-      });
-    });
-    const ready = def.transport === "stdio" ? await this.initialize(generation) : await this.waitForPort(port, generation);
-    if (generation !== this.generation) return;
-    if (ready === true) {
-      this.readyAt = Date.now();
-      this.lastError = void 0;
-      this.afterCrash = false;
-      this.ctx.log(`server ${def.name}: ready (pid ${this.pid})`);
-      this.setState("ready");
-      this.emit("ready");
-    } else if (ready !== "exited") {
-      this.lastError = ready;
-      this.ctx.log(`server ${def.name}: failed: ${ready}`);
-      this.generation++;
-      await this.killProcess();
-      this.setState("failed");
-      this.emit("down", ready);
-    }
-  }
-  /** The command could not be run at all: failed now, no restart loop. */
-  cannotStart(reason) {
-    this.generation++;
-    this.process = void 0;
-    this.pid = void 0;
-    this.lastError = reason;
-    this.ctx.log(`server ${this.def.name}: ${reason}`);
-    this.setState("failed");
-    this.emit("down", reason);
-  }
-  stderrLine(raw) {
-    if (!raw) return;
-    const line = redact(raw);
-    this.stderrTail.push(line);
-    if (this.stderrTail.length > STDERR_TAIL) this.stderrTail.shift();
-    this.ctx.log(`server ${this.def.name} stderr: ${line}`);
-  }
-  readStdout(child, generation) {
-    let pending = "";
-    child.stdout?.setEncoding("utf8");
-    child.stdout?.on("data", (chunk) => {
-      pending += chunk;
-      let newline;
-      while ((newline = pending.indexOf("\n")) >= 0) {
-        const line = pending.slice(0, newline).trim();
-        pending = pending.slice(newline + 1);
-        if (line) this.stdoutLine(line, generation);
-      }
-    });
-  }
-  stdoutLine(line, generation) {
-    let message;
-    try {
-      message = JSON.parse(line);
-    } catch {
-      message = void 0;
-    }
-    if (!isMessage(message)) {
-      this.ctx.log(`server ${this.def.name}: ignored ${line.length} characters of non-JSON-RPC output on stdout`);
-      return;
-    }
-    if (generation !== this.generation) return;
-    if (isResponse(message) && typeof message.id === "string" && message.id.startsWith("mcp-auto-init-")) {
-      this.emit(message.id, message);
-      return;
-    }
-    this.emit("message", message);
-  }
-  /** The one handshake with the child; its result is replayed to every session. */
-  initialize(generation) {
-    const id = `mcp-auto-init-${++this.initId}`;
-    return new Promise((resolve2) => {
-      const timer = setTimeout(() => finish(`did not answer initialize within ${Math.round(this.def.startTimeoutMs / 1e3)} s`), this.def.startTimeoutMs);
-      const onDown = () => finish("exited");
-      const finish = (outcome) => {
-        clearTimeout(timer);
-        this.off(id, onResponse);
-        this.off("exit", onDown);
-        resolve2(outcome);
-      };
-      const onResponse = (response) => {
-        if (response.error || typeof response.result !== "object" || response.result === null) {
-          finish(`initialize failed: ${response.error?.message ?? "no result"}`);
-          return;
-        }
-        this.initResult = response.result;
-        this.send({ jsonrpc: "2.0", method: "notifications/initialized" });
-        finish(true);
-      };
-      this.on(id, onResponse);
-      this.once("exit", onDown);
-      if (generation !== this.generation) return finish("exited");
-      this.send({
-        jsonrpc: "2.0",
-        id,
-        method: "initialize",
-        params: {
-          protocolVersion: CHILD_PROTOCOL_VERSION,
-          // roots: answered by the gateway with the project root. sampling and
-          // elicitation: routed to the client session whose request is in flight.
-          capabilities: { roots: { listChanged: true }, sampling: {}, elicitation: {} },
-          clientInfo: { name: "mcp-auto", version: VERSION }
-        }
-      });
-    });
-  }
-  async waitForPort(port, generation) {
-    const deadline = Date.now() + this.def.startTimeoutMs;
-    while (Date.now() < deadline) {
-      if (generation !== this.generation || !this.process || this.process.exitCode !== null || this.process.signalCode !== null) return "exited";
-      if (await canConnect(port)) {
-        const owner = listenerOwnedBy(port, this.process.pid);
-        if (owner && "foreign" in owner) return owner.foreign;
-        this.listenerInode = owner?.inode;
-        this.listenerCheckedAt = Date.now();
-        return true;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return `did not listen on port ${port} within ${Math.round(this.def.startTimeoutMs / 1e3)} s`;
-  }
-  onExit(reason) {
-    this.emit("exit");
-    this.process = void 0;
-    this.pid = void 0;
-    if (this.state === "stopped" || this.state === "failed") return;
-    const stable = this.state === "ready" && Date.now() - this.readyAt >= STABLE_MS;
-    this.failures = stable ? 1 : this.failures + 1;
-    const tail = this.stderrTail.at(-1);
-    this.lastError = `${reason}${tail ? `: ${tail}` : ""}`;
-    this.ctx.log(`server ${this.def.name}: ${reason}`);
-    this.emit("down", reason);
-    if (this.failures >= MAX_FAILURES) {
-      this.ctx.log(`server ${this.def.name}: failed ${this.failures} times in a row; giving up (mcp-auto restart to try again)`);
-      this.setState("failed");
-      return;
-    }
-    this.afterCrash = true;
-    this.setState("starting");
-    const delay = Math.min(FIRST_BACKOFF_MS * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
-    this.restartTimer = setTimeout(() => {
-      this.restarts++;
-      void this.spawnChild();
-    }, delay);
-  }
-  async killProcess() {
-    const pid = this.process?.pid;
-    const exited = this.processDone;
-    if (!pid || !exited) return;
-    killGroup(pid, "SIGTERM");
-    const timer = setTimeout(() => killGroup(pid, "SIGKILL"), STOP_GRACE_MS);
-    await exited;
-    clearTimeout(timer);
-    killGroup(pid, "SIGKILL");
-  }
-};
-function killGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-    }
-  }
-}
-function canConnect(port) {
-  return new Promise((resolve2) => {
-    const socket = createConnection({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve2(true);
-    });
-    socket.once("error", () => resolve2(false));
-  });
-}
-function freeLoopbackPort() {
-  return new Promise((resolve2, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve2(port));
-    });
-  });
 }
 
 // src/daemon/security.ts
@@ -781,7 +347,7 @@ function isLoopback(address) {
 // src/gateway/session-store.ts
 import { readFileSync, renameSync, unlinkSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
 import { open, rename, unlink } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join4 } from "node:path";
+import { basename, dirname as dirname2, join as join3 } from "node:path";
 var MAX_SESSIONS = 1e3;
 var MAX_SESSION_BYTES = 8 * 1024;
 var MAX_CAPABILITY_BYTES = 512;
@@ -911,7 +477,7 @@ var SessionStore = class {
     return JSON.stringify(Object.fromEntries(this.sessions));
   }
   tempName() {
-    return join4(dirname2(this.file), `.${basename(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    return join3(dirname2(this.file), `.${basename(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   }
   saved() {
     if (this.failing) this.log("sessions: saving works again");
@@ -1487,19 +1053,19 @@ var Router = class {
     for (let page = 0; page < 100; page++) {
       if (this.child.state !== "ready") return false;
       const id = this.nextId++;
-      const response = await new Promise((resolve2) => {
+      const response = await new Promise((resolve) => {
         const timer = setTimeout(() => {
           this.own.delete(id);
-          resolve2(void 0);
+          resolve(void 0);
         }, Math.max(0, deadline - Date.now()));
         this.own.set(id, (r) => {
           clearTimeout(timer);
-          resolve2(r);
+          resolve(r);
         });
         if (!this.child.send({ jsonrpc: "2.0", id, method: "tools/list", ...cursor ? { params: { cursor } } : {} })) {
           this.own.delete(id);
           clearTimeout(timer);
-          resolve2(void 0);
+          resolve(void 0);
         }
       });
       if (!response || !("result" in response)) return false;
@@ -2367,18 +1933,18 @@ var StreamableEndpoint = class {
 
 // src/gateway/proxy-tool-filter.ts
 function readRaw(req) {
-  return new Promise((resolve2) => {
+  return new Promise((resolve) => {
     const chunks = [];
     let size = 0;
     req.on("data", (chunk) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        resolve2(void 0);
+        resolve(void 0);
         req.destroy();
       } else chunks.push(chunk);
     });
-    req.on("end", () => resolve2(Buffer.concat(chunks)));
-    req.on("error", () => resolve2(void 0));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", () => resolve(void 0));
   });
 }
 function requestsIn(body) {
@@ -2564,11 +2130,11 @@ async function fetchHttpTools(child, catalog, timeoutMs) {
 var LIVE_WINDOW_MS = Number(process.env.MCP_AUTO_LIVE_WINDOW_MS) || 5 * 6e4;
 var LIVE_MS = 5 * 6e4;
 var ServerUnit = class {
-  constructor(def, ctx, base, store, startMode2) {
+  constructor(def, ctx, base, store, startMode2, child) {
     this.def = def;
     this.base = base;
     this.startMode = startMode2;
-    this.child = new SupervisedChild(def, ctx);
+    this.child = child ?? new SupervisedChild(def, ctx);
     if (def.transport === "stdio") {
       this.router = new Router(this.child, ctx.root, () => this.child.def.startTimeoutMs, this.tools);
       this.streamable = new StreamableEndpoint(def.name, this.router, store);
@@ -2715,14 +2281,15 @@ var SESSION_SWEEP_MS = 10 * 6e4;
 var Daemon = class {
   constructor(options) {
     this.options = options;
-    this.stateDir = stateDirFor(options.root);
-    mkdirSync3(this.stateDir, { recursive: true, mode: 448 });
-    this.log = makeLogger(new RotatingLog(this.stateDir), void 0, (line) => this.logTail.push(line));
-    this.store = new SessionStore(join5(this.stateDir, "sessions.json"), this.log);
-    this.config = this.readConfig() ?? loadConfig();
+    const early = this.early = options.early ?? new EarlyStart(options.root, { spawn: false });
+    this.stateDir = early.stateDir;
+    this.log = early.log;
+    this.logTail = early.logTail;
+    this.store = new SessionStore(join4(this.stateDir, "sessions.json"), this.log);
+    this.config = early.config ?? loadConfig();
     this.identity = this.loadSecret(IDENTITY_FILE);
     this.access = new Access(this.log);
-    this.server = createServer2({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
+    this.server = createServer({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
       clearTimeout(firstHeaders.get(req.socket));
       this.route(req, res).catch((error) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
@@ -2763,49 +2330,46 @@ var Daemon = class {
   /** Milliseconds since the process started at each start-up phase (/health; the bench's cold-start rows). */
   startup = { loaded: round1(performance.now()) };
   /** The latest log lines, for the page. */
-  logTail = new LogTail();
+  logTail;
+  early;
   page;
   get base() {
     return `http://127.0.0.1:${this.options.port}`;
   }
   /** The project config is read only once the user trusted it. */
   readConfig() {
-    const projectFile = projectConfigPath(this.options.root);
-    const read = readProjectFile(projectFile);
-    if (read.problem) this.log(`config: ${read.problem}`);
-    try {
-      return loadConfig(read.state === "trusted" ? { projectFile, projectText: read.text } : {});
-    } catch (error) {
-      this.log(`config: ${errorMessage(error)}; keeping the last good config`);
-      return void 0;
-    }
+    return readDaemonConfig(this.options.root, this.log);
   }
   /**
    * Binds the port first (a millisecond; only the daemon that holds the port
-   * may reap and record children), then spawns the eager children at once —
-   * their start-up is what a first client waits for — and only then does the
-   * rest. Clients can connect while children start; a lazy child starts with
-   * its first session.
+   * may reap and record children), then takes over the eager children that
+   * early-start.ts spawned before this module loaded — their start-up is what
+   * a first client waits for — and only then does the rest. Clients can
+   * connect while children start; a lazy child starts with its first session.
    */
   async start() {
-    await new Promise((resolve2, reject) => {
+    await new Promise((resolve, reject) => {
       this.server.once("error", reject);
       this.server.listen(this.options.port, this.options.host ?? "127.0.0.1", () => {
         this.server.off("error", reject);
         this.startChores();
-        resolve2();
+        resolve();
       });
     });
     this.startup.listening = round1(performance.now());
-    this.reapOrphans();
+    this.reapOrphans(this.early.pids);
+    this.early.adopt({
+      onSpawn: (pid, command) => this.recordChild(pid, command),
+      usersRoot: () => isUsersRoot(this.options.root, this.config.settings.trustedRoots)
+    });
     for (const def of this.config.servers.values()) this.addUnit(def);
-    this.startup.childrenSpawned = round1(performance.now());
+    this.startup.childrenSpawned = round1(this.early.spawnedAt ?? performance.now());
     if (this.config.settings.auth === "token") this.token = this.loadToken();
     this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
     const record = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
-    writeFileAtomic(join5(this.stateDir, "daemon.json"), `${JSON.stringify(record, null, 2)}
+    writeFileAtomic(join4(this.stateDir, "daemon.json"), `${JSON.stringify(record, null, 2)}
 `, 384);
-    rmSync(join5(this.stateDir, IDLE_STOPPED), { force: true });
+    rmSync(join4(this.stateDir, IDLE_STOPPED), { force: true });
     await this.watchConfig();
   }
   addUnit(def) {
@@ -2820,7 +2384,7 @@ var Daemon = class {
         return isUsersRoot(root, settings().trustedRoots);
       },
       onSpawn: (pid, command) => this.recordChild(pid, command)
-    }, this.base, this.store, this.startModeOf(def));
+    }, this.base, this.store, this.startModeOf(def), this.early.take(def.name));
     this.units.set(def.name, unit);
     unit.startIfEager();
   }
@@ -3022,7 +2586,7 @@ var Daemon = class {
       void this.stop().then(async () => {
         await this.withdrawClientEntries();
         try {
-          writeFileSync2(join5(this.stateDir, IDLE_STOPPED), "", { mode: 384 });
+          writeFileSync2(join4(this.stateDir, IDLE_STOPPED), "", { mode: 384 });
         } catch {
         }
         process.exit(0);
@@ -3079,7 +2643,7 @@ var Daemon = class {
   }
   /** A secret kept in the 0700 state dir (0600): the bearer token, the identity secret. */
   loadSecret(name) {
-    const file = join5(this.stateDir, name);
+    const file = join4(this.stateDir, name);
     try {
       const secret2 = readFileSync2(file, "utf8").trim();
       if (secret2.length >= 32) return secret2;
@@ -3091,15 +2655,20 @@ var Daemon = class {
     chmodSync(file, 384);
     return secret;
   }
-  /** Children of a daemon that was killed -9 survive in their own process groups: stop them. */
-  reapOrphans() {
-    const file = join5(this.stateDir, "children.json");
+  /**
+   * Children of a daemon that was killed -9 survive in their own process
+   * groups (children.json): stop them, sparing `ours` (spawned by this daemon
+   * before it held its port, should a pid have been reused).
+   */
+  reapOrphans(ours) {
+    const file = join4(this.stateDir, "children.json");
     let old = [];
     try {
       old = JSON.parse(readFileSync2(file, "utf8"));
     } catch {
     }
     for (const { pid, command } of old) {
+      if (ours.includes(pid)) continue;
       try {
         const cmdline = readFileSync2(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
         if (cmdline && (cmdline === command || cmdline.endsWith(`/${command}`))) {
@@ -3127,7 +2696,7 @@ var Daemon = class {
   }
   writeChildren() {
     try {
-      writeFileAtomic(join5(this.stateDir, "children.json"), JSON.stringify(this.children), 384);
+      writeFileAtomic(join4(this.stateDir, "children.json"), JSON.stringify(this.children), 384);
     } catch (error) {
       this.log(`cannot record children: ${errorMessage(error)}`);
     }
@@ -3144,7 +2713,7 @@ var Daemon = class {
       this.store.flush();
       this.children = [];
       this.writeChildren();
-      const record = join5(this.stateDir, "daemon.json");
+      const record = join4(this.stateDir, "daemon.json");
       if (!opts.keepRecord) try {
         const { pid } = JSON.parse(readFileSync2(record, "utf8"));
         if (pid === process.pid) unlinkSync2(record);
@@ -3164,4 +2733,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-YQ6J5C7Y.js.map
+//# sourceMappingURL=daemon-7ER4XD77.js.map

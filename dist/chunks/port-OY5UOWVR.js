@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
 import {
   userSettings
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import "./chunk-SGA525IH.js";
@@ -48,4 +49,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=port-BI6ELEMH.js.map
+//# sourceMappingURL=port-OY5UOWVR.js.map

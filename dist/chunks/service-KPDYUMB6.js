@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 import {
   stopRoot
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
 import {
-  STDERR_FILE,
   locateRoot,
   projectConfig
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import {
+  STDERR_FILE
+} from "./chunk-5PIPUPJL.js";
 import {
   writeFileAtomic
 } from "./chunk-LOCU4XPC.js";
@@ -357,4 +359,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=service-QFYOK3PY.js.map
+//# sourceMappingURL=service-KPDYUMB6.js.map

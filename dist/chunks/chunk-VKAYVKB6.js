@@ -2,10 +2,12 @@
 import {
   ownedEntries,
   parse,
-  pathInside,
   readJsonObject,
   readUtf8
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
+import {
+  pathInside
+} from "./chunk-5PIPUPJL.js";
 import {
   writeFileAtomic
 } from "./chunk-LOCU4XPC.js";
@@ -314,4 +316,4 @@ export {
   claudeApproveNotes,
   clientChecks
 };
-//# sourceMappingURL=chunk-HYI3C2KA.js.map
+//# sourceMappingURL=chunk-VKAYVKB6.js.map

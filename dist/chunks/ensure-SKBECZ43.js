@@ -10,8 +10,9 @@ import {
   unseenNotices,
   userSettings,
   writeNotices
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import "./chunk-SGA525IH.js";
@@ -35,4 +36,4 @@ export {
   userSettings,
   writeNotices
 };
-//# sourceMappingURL=ensure-HDZ3KM7X.js.map
+//# sourceMappingURL=ensure-SKBECZ43.js.map

@@ -5,7 +5,7 @@ import {
 import {
   killGroupOf,
   locateRoot
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import {
   UserError
 } from "./chunk-GK4YEDLR.js";
@@ -97,4 +97,4 @@ export {
   stopDaemon,
   stopRoot
 };
-//# sourceMappingURL=chunk-UTAFV635.js.map
+//# sourceMappingURL=chunk-IN73V7YO.js.map

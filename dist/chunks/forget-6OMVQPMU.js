@@ -4,11 +4,11 @@ import {
 } from "./chunk-MXCEDOGP.js";
 import {
   unadopt
-} from "./chunk-5UCIFDKC.js";
+} from "./chunk-5DI3M3XG.js";
 import {
   rootArg,
   stopRoot
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
@@ -17,10 +17,12 @@ import {
   forgetOwnership,
   ownedFiles,
   removeGitExclude,
-  syncClients,
-  untrust
-} from "./chunk-N4UFXCKK.js";
+  syncClients
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import {
+  untrust
+} from "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import {
@@ -98,4 +100,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=forget-NCIUL2GA.js.map
+//# sourceMappingURL=forget-6OMVQPMU.js.map

@@ -6,11 +6,12 @@ import {
   render,
   run,
   toolsText
-} from "./chunk-M4BWF55I.js";
-import "./chunk-UTAFV635.js";
+} from "./chunk-XHUWAZCW.js";
+import "./chunk-IN73V7YO.js";
 import "./chunk-2AOOTGWW.js";
-import "./chunk-N4UFXCKK.js";
+import "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import "./chunk-SGA525IH.js";
@@ -30,4 +31,4 @@ export {
   run,
   toolsText
 };
-//# sourceMappingURL=status-M6UMFCEL.js.map
+//# sourceMappingURL=status-MHPUTNQP.js.map

@@ -4,15 +4,16 @@ import {
 } from "./chunk-MXCEDOGP.js";
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
+import "./chunk-PJEPJLCR.js";
+import "./chunk-6PDLRJEJ.js";
 import {
   readProjectFile,
   trust
-} from "./chunk-N4UFXCKK.js";
-import "./chunk-6PDLRJEJ.js";
+} from "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import {
   safeText
@@ -72,4 +73,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=trust-FHLLNRTD.js.map
+//# sourceMappingURL=trust-KHIUG65M.js.map

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-UTAFV635.js";
+} from "./chunk-IN73V7YO.js";
 import {
   parse
 } from "./chunk-2AOOTGWW.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-N4UFXCKK.js";
+} from "./chunk-PJEPJLCR.js";
 import "./chunk-6PDLRJEJ.js";
+import "./chunk-5PIPUPJL.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-PVH4M7UH.js";
 import "./chunk-SGA525IH.js";
@@ -69,4 +70,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=open-UMZTHTIJ.js.map
+//# sourceMappingURL=open-4TB46FB2.js.map

@@ -57,17 +57,20 @@ async function run(argv) {
   } catch {
     throw new UserError(`daemon: --root ${values.root} does not exist`, 2);
   }
-  const { Daemon } = await import("./daemon-YQ6J5C7Y.js");
-  const daemon = new Daemon({ root, port, host: values["unsafe-expose"], idleTimeoutMinutes: idle, collectGarbage });
   if (values["unsafe-expose"] && !["127.0.0.1", "::1", "localhost"].includes(values["unsafe-expose"])) {
     const { loadConfig } = await import("./config-NO3WO7HE.js");
     if (loadConfig().settings.auth !== "token") {
       throw new UserError('daemon: --unsafe-expose needs token auth: set "auth": "token" in the config first', 2);
     }
   }
+  const { EarlyStart } = await import("./early-start-JAPMMI64.js");
+  const early = new EarlyStart(root);
+  const { Daemon } = await import("./daemon-7ER4XD77.js");
+  const daemon = new Daemon({ root, port, host: values["unsafe-expose"], idleTimeoutMinutes: idle, collectGarbage, early });
   try {
     await daemon.start();
   } catch (error) {
+    await early.stop();
     if (error.code === "EADDRINUSE") throw new UserError(`daemon: port ${port} is already in use`, 3);
     throw new UserError(`daemon: ${errorMessage(error)}`);
   }
@@ -86,4 +89,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=daemon-L7CDYJYQ.js.map
+//# sourceMappingURL=daemon-DUJ3OOQV.js.map

@@ -55,7 +55,7 @@ async function run(argv) {
   return runCommand(options.command, execEnv(port, token));
 }
 async function ensureFor(dir) {
-  const [{ ensureRoot, locateRoot }, { removeStamp, writeStamp }, { stampFor }] = await Promise.all([import("./ensure-HDZ3KM7X.js"), import("./stamp-XUG5H7UC.js"), import("./stamp-check-4SQZFL5F.js")]);
+  const [{ ensureRoot, locateRoot }, { removeStamp, writeStamp }, { stampFor }] = await Promise.all([import("./ensure-SKBECZ43.js"), import("./stamp-XUG5H7UC.js"), import("./stamp-check-4SQZFL5F.js")]);
   const stamp = stampFor(dir);
   if (stamp) removeStamp(stamp);
   const project = locateRoot(dir);
@@ -101,4 +101,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=exec-UOQJTKAJ.js.map
+//# sourceMappingURL=exec-5NRLCF43.js.map
