@@ -33,12 +33,12 @@ function parse(command, argv, options, allowPositionals = true) {
 }
 
 // src/util/run-command.ts
-var import_node_child_process = require("node:child_process");
 var import_node_os = require("node:os");
 var import_node_tty = require("node:tty");
 function runCommand(command, extraEnv) {
+  const { spawn } = process.getBuiltinModule("node:child_process");
   return new Promise((resolve3) => {
-    const child = (0, import_node_child_process.spawn)(command[0], command.slice(1), { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+    const child = spawn(command[0], command.slice(1), { stdio: "inherit", env: { ...process.env, ...extraEnv } });
     const forwarded = ["SIGTERM", "SIGHUP", "SIGUSR1", "SIGUSR2"];
     const terminal = (0, import_node_tty.isatty)(0);
     if (!terminal) forwarded.push("SIGINT", "SIGQUIT");
@@ -216,13 +216,13 @@ function scan(table, local, remote, listening) {
   return void 0;
 }
 var buffer = Buffer.allocUnsafe(4096);
-function read(file, enough = () => false) {
+function read(file, enough = () => false, piece = buffer.length) {
   let fd;
   let text = "";
   try {
     fd = (0, import_node_fs.openSync)(file, "r");
     let got;
-    while ((got = (0, import_node_fs.readSync)(fd, buffer, 0, buffer.length, null)) > 0) {
+    while ((got = (0, import_node_fs.readSync)(fd, buffer, 0, piece, null)) > 0) {
       const from = text.length;
       text += buffer.toString("latin1", 0, got);
       if (enough(text, from)) break;
@@ -234,6 +234,7 @@ function read(file, enough = () => false) {
     if (fd !== void 0) (0, import_node_fs.closeSync)(fd);
   }
 }
+var LISTENING_PIECE = 512;
 function pastListening() {
   let checked = 0;
   return (text) => {
@@ -247,10 +248,10 @@ function pastListening() {
 function listenerOf(port, address = "127.0.0.1") {
   const p = hexPort(port);
   const { v4, v6 } = hexAddress(address);
-  const tcp = read("/proc/net/tcp", pastListening());
+  const tcp = read("/proc/net/tcp", pastListening(), LISTENING_PIECE);
   let entry = (v4 ? scan(tcp, `${v4}:${p}`, void 0, true) : void 0) ?? scan(tcp, `00000000:${p}`, void 0, true);
   if (!entry) {
-    const tcp6 = read("/proc/net/tcp6", pastListening());
+    const tcp6 = read("/proc/net/tcp6", pastListening(), LISTENING_PIECE);
     entry = scan(tcp6, `${v6}:${p}`, void 0, true) ?? scan(tcp6, `00000000000000000000000000000000:${p}`, void 0, true);
   }
   return entry && entry.inode !== 0 ? entry : void 0;

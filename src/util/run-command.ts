@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { isatty } from 'node:tty';
 import { errorMessage } from './errors.ts';
@@ -10,6 +9,9 @@ import { errorMessage } from './errors.ts';
  * code (128+N when signal N ended it; 126 cannot run, 127 not found).
  */
 export function runCommand(command: string[], extraEnv: Record<string, string>): Promise<number> {
+  // Loaded here, not with the module: mcp-config, which shares the bin, never
+  // needs it (~6 ms). Not import(): in the CommonJS bin that starts the ESM loader.
+  const { spawn } = process.getBuiltinModule('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
     const forwarded: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGUSR1', 'SIGUSR2'];
