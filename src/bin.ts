@@ -1,9 +1,11 @@
 // The installed `mcp-auto`: a small CommonJS file that Node runs without its
 // ESM loader, which would cost every call ~15 ms (`npm run bench`). Here are
 // only the calls scripts make again and again: `exec` and `mcp-config` with
-// their daemon up, answered from the stamp (commands/stamped.ts). Everything
-// else, and whatever the stamp cannot answer, is the full CLI's
-// (dist/mcp-auto.js, code-split so each command loads only its own modules).
+// their daemon up, answered from the stamp (commands/stamped.ts); and the
+// first milliseconds of `daemon`, which spawns its eager children before the
+// rest loads (daemon/early-start.ts, loaded only then). Everything else, and
+// whatever the stamp cannot answer, is the full CLI's (dist/mcp-auto.js,
+// code-split so each command loads only its own modules).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { configFromStamp, execFromStamp, parseExec, printConfig } from './commands/stamped.ts';
@@ -14,6 +16,12 @@ const ownArgs = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
 /** The exit code when the stamp answered; undefined for the full CLI to take over (its errors included). */
 async function fromStamp(): Promise<number | undefined> {
   if (ownArgs.includes('--help') || ownArgs.includes('-h')) return undefined;
+  // The daemon's eager children start before the full CLI loads (early-start.ts); the daemon adopts them.
+  if (name === 'daemon') {
+    const { startEarlyFor } = await import('./daemon/early-start.ts');
+    startEarlyFor(rest);
+    return undefined;
+  }
   if (name === 'exec') return execFromStamp(parseExec(rest));
   if (name === 'mcp-config' && rest.length <= 1 && !rest[0]?.startsWith('-')) {
     const entries = await configFromStamp(resolve(rest[0] ?? '.'));

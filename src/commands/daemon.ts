@@ -1,7 +1,6 @@
-import { realpathSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parse } from '../util/args.ts';
+import { EarlyStart, parseDaemonArgs, takeEarlyStart } from '../daemon/early-start.ts';
 import { UserError, errorMessage } from '../util/errors.ts';
 
 export const help = `
@@ -41,34 +40,17 @@ export async function run(argv: string[]): Promise<number> {
       setFlagsFromString('--no-compact-on-every-full-gc');
     }
   };
-  const { values } = parse('daemon', argv, {
-    root: { type: 'string' },
-    port: { type: 'string' },
-    'unsafe-expose': { type: 'string' },
-    'idle-timeout': { type: 'string' },
-  }, false);
-  const idle = values['idle-timeout'] === undefined ? undefined : Number(values['idle-timeout']);
-  if (idle !== undefined && !(idle >= 0)) throw new UserError(`daemon: --idle-timeout must be minutes (0 = never), not '${values['idle-timeout']}'`, 2);
-  if (!values.root || !values.port) throw new UserError('daemon: --root and --port are required; see `mcp-auto daemon --help`', 2);
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`daemon: --port must be a port number, not '${values.port}'`, 2);
-  let root: string;
-  try {
-    root = realpathSync(values.root);
-  } catch {
-    throw new UserError(`daemon: --root ${values.root} does not exist`, 2);
-  }
-  if (values['unsafe-expose'] && !['127.0.0.1', '::1', 'localhost'].includes(values['unsafe-expose'])) {
+  const { root, port, host, idleMinutes } = parseDaemonArgs(argv);
+  if (host && !['127.0.0.1', '::1', 'localhost'].includes(host)) {
     const { loadConfig } = await import('../config/config.ts');
     if (loadConfig().settings.auth !== 'token') {
       throw new UserError('daemon: --unsafe-expose needs token auth: set "auth": "token" in the config first', 2);
     }
   }
-  // The eager children first, then the daemon's own code (early-start.ts).
-  const { EarlyStart } = await import('../daemon/early-start.ts');
-  const early = new EarlyStart(root);
+  // The eager children first (the bin may have started them already), then the daemon's own code.
+  const early = takeEarlyStart(root) ?? new EarlyStart(root);
   const { Daemon } = await import('../daemon/daemon.ts');
-  const daemon = new Daemon({ root, port, host: values['unsafe-expose'], idleTimeoutMinutes: idle, collectGarbage, early });
+  const daemon = new Daemon({ root, port, host, idleTimeoutMinutes: idleMinutes, collectGarbage, early });
   try {
     await daemon.start();
   } catch (error) {

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { adapters, syncClientsLocked, withClientFiles } from '../clients/index.ts';
+import { entriesFor } from '../clients/entries.ts';
 import type { EffectiveConfig } from '../config/config.ts';
-import { managedEntries } from '../ensure/ensure.ts';
 import { errorMessage } from '../util/errors.ts';
 import type { Logger } from './log.ts';
 
@@ -31,7 +30,7 @@ export class ClientRefresh {
   }
 
   private key(config: EffectiveConfig): string {
-    return JSON.stringify([managedEntries(config, this.port), config.settings.clients]);
+    return JSON.stringify([entriesOf(config, this.port), config.settings.clients]);
   }
 
   /** Called after every reload; one sync at a time, in order. */
@@ -47,6 +46,8 @@ export class ClientRefresh {
       return;
     }
     try {
+      // The client adapters (and their TOML and JSONC editors) load only when a file is to be written.
+      const { adapters, syncClientsLocked, withClientFiles } = await import('../clients/index.ts');
       await withClientFiles(this.stateDir, async () => {
         const config = this.reread() ?? reloaded;
         this.served = this.key(config);
@@ -55,7 +56,7 @@ export class ClientRefresh {
           if (!adapter) this.log(`clients: unknown client '${name}' in "clients"; skipped`);
           return adapter ? [adapter] : [];
         });
-        for (const r of await syncClientsLocked(this.root, this.stateDir, chosen, managedEntries(config, this.port))) {
+        for (const r of await syncClientsLocked(this.root, this.stateDir, chosen, entriesOf(config, this.port))) {
           if (r.status === 'written') this.log(`clients: updated ${r.file}`);
           if (r.error) this.log(`clients: ${r.error}`);
         }
@@ -64,4 +65,9 @@ export class ClientRefresh {
       this.log(`clients: ${errorMessage(error)}`);
     }
   }
+}
+
+/** The entries ensure writes (ensure.ts's managedEntries, without loading ensure). */
+function entriesOf(config: EffectiveConfig, port: number) {
+  return entriesFor(config.servers.values(), port, config.settings.auth);
 }

@@ -17,7 +17,6 @@ import { bearerMatches, checkHostAndOrigin } from './security.ts';
 import { Access } from './access.ts';
 import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
 import { SessionStore } from '../gateway/session-store.ts';
-import { adapters, syncClients } from '../clients/index.ts';
 import { ServerUnit } from './server-unit.ts';
 import { startMode, type StartMode } from './server-state.ts';
 import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
@@ -406,6 +405,7 @@ export class Daemon {
   private async withdrawClientEntries(): Promise<void> {
     const started = Date.now();
     try {
+      const { adapters, syncClients } = await import('../clients/index.ts');
       const chosen = this.config.settings.clients.map((name) => adapters[name]).filter((a) => a !== undefined);
       const results = await syncClients(this.options.root, this.stateDir, chosen, []);
       const written = results.filter((r) => r.status === 'written').map((r) => r.file);

@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, projectConfigPath, type EffectiveConfig } from '../config/config.ts';
 import { stateDirFor } from '../config/paths.ts';
 import { isUsersRoot } from '../config/roots.ts';
 import { readProjectFile } from '../config/trust.ts';
-import { errorMessage } from '../util/errors.ts';
+import { parse } from '../util/args.ts';
+import { UserError, errorMessage } from '../util/errors.ts';
 import { SupervisedChild, type ChildContext } from './child.ts';
 import { LogTail, makeLogger, RotatingLog, type Logger } from './log.ts';
 import { startMode } from './server-state.ts';
@@ -13,7 +14,56 @@ import { startMode } from './server-state.ts';
 // daemon's own code: they are spawned here, with only the config, the trust
 // check and the child supervisor loaded (issue 17, "cold start by phase"),
 // and the daemon adopts them once its port is bound — or stops them when the
-// port is not its to take.
+// port is not its to take. The CommonJS bin starts them before the full CLI
+// (ESM) even loads, and leaves them to the daemon command (takeEarlyStart).
+
+export interface DaemonArgs { root: string; port: number; host?: string; idleMinutes?: number }
+
+/** `mcp-auto daemon`'s arguments, checked: a one-line error (exit 2) for anything wrong. */
+export function parseDaemonArgs(argv: string[]): DaemonArgs {
+  const { values } = parse('daemon', argv, {
+    root: { type: 'string' },
+    port: { type: 'string' },
+    'unsafe-expose': { type: 'string' },
+    'idle-timeout': { type: 'string' },
+  }, false);
+  const idle = values['idle-timeout'] === undefined ? undefined : Number(values['idle-timeout']);
+  if (idle !== undefined && !(idle >= 0)) throw new UserError(`daemon: --idle-timeout must be minutes (0 = never), not '${values['idle-timeout']}'`, 2);
+  if (!values.root || !values.port) throw new UserError('daemon: --root and --port are required; see `mcp-auto daemon --help`', 2);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`daemon: --port must be a port number, not '${values.port}'`, 2);
+  let root: string;
+  try {
+    root = realpathSync(values.root);
+  } catch {
+    throw new UserError(`daemon: --root ${values.root} does not exist`, 2);
+  }
+  return { root, port, ...(values['unsafe-expose'] ? { host: values['unsafe-expose'] } : {}), ...(idle !== undefined ? { idleMinutes: idle } : {}) };
+}
+
+/** Where the bin leaves its early start for the command (the two are separate bundles: a registered symbol, not a module variable). */
+const HANDOFF = Symbol.for('mcp-auto.early-start');
+type Handoff = Record<symbol, EarlyStart | undefined>;
+
+/**
+ * The bin's call, before the full CLI loads: for `daemon --root DIR ...` on
+ * loopback, the eager children start now. Anything odd starts nothing: the
+ * command itself then reports it.
+ */
+export function startEarlyFor(argv: string[]): void {
+  let args: DaemonArgs;
+  try { args = parseDaemonArgs(argv); } catch { return; }
+  if (args.host) return; // --unsafe-expose: the command checks the config first
+  (globalThis as unknown as Handoff)[HANDOFF] = new EarlyStart(args.root);
+}
+
+/** What the bin started for this root, taken once. */
+export function takeEarlyStart(root: string): EarlyStart | undefined {
+  const handoff = globalThis as unknown as Handoff;
+  const early = handoff[HANDOFF];
+  handoff[HANDOFF] = undefined;
+  return early?.root === root ? early : undefined;
+}
 
 /** The config the daemon runs: the project file only once the user trusted it (its problems logged). */
 export function readDaemonConfig(root: string, log: Logger): EffectiveConfig | undefined {
