@@ -153,11 +153,12 @@ function read(file, enough = () => false, piece = buffer.length) {
     if (fd !== void 0) (0, import_node_fs.closeSync)(fd);
   }
 }
-function pastListening() {
+function listeningUntil(locals) {
   let checked = 0;
   return (text) => {
     for (let end = text.indexOf("\n", checked); end >= 0; end = text.indexOf("\n", checked)) {
-      if (checked > 0 && text.slice(checked, end).trim().split(/\s+/)[3] !== LISTEN) return true;
+      const [, local = "", , state] = text.slice(checked, end).trim().split(/\s+/);
+      if (checked > 0 && (state !== LISTEN || locals.includes(local))) return true;
       checked = end + 1;
     }
     return false;
@@ -166,11 +167,13 @@ function pastListening() {
 function listenerOf(port, address = "127.0.0.1") {
   const p = hexPort(port);
   const { v4, v6 } = hexAddress(address);
-  const tcp = read("/proc/net/tcp", pastListening(), LISTENING_PIECE);
-  let entry = (v4 ? scan(tcp, `${v4}:${p}`, void 0, true) : void 0) ?? scan(tcp, `00000000:${p}`, void 0, true);
+  const v4Locals = [...v4 ? [`${v4}:${p}`] : [], `00000000:${p}`];
+  const tcp = read("/proc/net/tcp", listeningUntil(v4Locals), LISTENING_PIECE);
+  let entry = v4Locals.map((local) => scan(tcp, local, void 0, true)).find((e) => e !== void 0);
   if (!entry) {
-    const tcp6 = read("/proc/net/tcp6", pastListening(), LISTENING_PIECE);
-    entry = scan(tcp6, `${v6}:${p}`, void 0, true) ?? scan(tcp6, `00000000000000000000000000000000:${p}`, void 0, true);
+    const v6Locals = [`${v6}:${p}`, `00000000000000000000000000000000:${p}`];
+    const tcp6 = read("/proc/net/tcp6", listeningUntil(v6Locals), LISTENING_PIECE);
+    entry = v6Locals.map((local) => scan(tcp6, local, void 0, true)).find((e) => e !== void 0);
   }
   return entry && entry.inode !== 0 ? entry : void 0;
 }
@@ -228,7 +231,7 @@ var init_peer = __esm({
     LISTEN = "0A";
     hexPort = (port) => port.toString(16).toUpperCase().padStart(4, "0");
     buffer = Buffer.allocUnsafe(4096);
-    LISTENING_PIECE = 512;
+    LISTENING_PIECE = 150;
   }
 });
 

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import {
+  rootArg,
+  stopRoot
+} from "./chunk-72IMHOWS.js";
+import {
+  parse
+} from "./chunk-2AOOTGWW.js";
+import {
+  ensureRoot,
+  locateRoot
+} from "./chunk-BSU7TT4Y.js";
+import "./chunk-OYNE6HBD.js";
+import "./chunk-ZGISFRS7.js";
+import "./chunk-PVH4M7UH.js";
+import "./chunk-6JAMNBWT.js";
+import "./chunk-3ZI45VYC.js";
+import "./chunk-CWON7UJY.js";
+import "./chunk-LOCU4XPC.js";
+import "./chunk-SGA525IH.js";
+import "./chunk-GK4YEDLR.js";
+import {
+  canBind
+} from "./chunk-344WA2EI.js";
+import {
+  recordFor
+} from "./chunk-GNZ7CVPQ.js";
+import "./chunk-AYBWUVBC.js";
+import "./chunk-IFT3ZBIK.js";
+import "./chunk-W4LNQTZQ.js";
+import "./chunk-RB6Z466D.js";
+import "./chunk-TSVP3ZNH.js";
+
+// src/commands/restart.ts
+var help = `
+Usage: mcp-auto restart [DIR] [--json]
+
+Stops a project's daemon and starts it again on the same port. Clients keep
+their sessions (they are persisted), so they need not reconnect.
+
+Example:
+  mcp-auto restart
+`;
+async function run(argv) {
+  const { values, positionals } = parse("restart", argv, { json: { type: "boolean" } });
+  const root = rootArg("restart", positionals);
+  const before = recordFor(root);
+  await stopRoot(root);
+  let port = before?.port;
+  if (port !== void 0) {
+    const deadline = Date.now() + 3e3;
+    while (!await canBind(port) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (!await canBind(port)) port = void 0;
+  }
+  const result = await ensureRoot(locateRoot(root), { preferPort: port });
+  console.log(values.json ? JSON.stringify(result, null, 2) : `mcp-auto: restarted the daemon for ${root} on ${result.url}`);
+  return 0;
+}
+export {
+  help,
+  run
+};
+//# sourceMappingURL=restart-CU5YBBDA.js.map
