@@ -39,22 +39,23 @@ const cli = await build({
 // The bin: CommonJS, so Node runs it without its ESM loader. It holds the
 // stamp answers of exec and mcp-config and imports the full CLI for the rest.
 const bin = 'dist/mcp-auto.cjs';
+await build({ ...common, entryPoints: ['src/bin.ts'], outfile: bin, format: 'cjs', external: ['./early-start.cjs'] });
+// The daemon's first milliseconds, which the bin requires for `daemon` only.
 await build({
   ...common,
-  entryPoints: ['src/bin.ts'],
-  outfile: bin,
+  entryPoints: ['src/daemon/early-start.ts'],
+  outfile: 'dist/early-start.cjs',
   format: 'cjs',
   mainFields: ['module', 'main'],
-  // presets.ts resolves packages from its own file: in CommonJS, that is the bin (next to the ESM CLI).
+  // presets.ts resolves packages from its own file: in CommonJS, that is this one (next to the ESM CLI).
   define: { ...common.define, 'import.meta.url': '__mcpAutoUrl' },
   // 'use strict' first: a banner goes before esbuild's own directive.
-  banner: { js: `${common.banner.js}\n'use strict';\nvar __mcpAutoUrl = require('node:url').pathToFileURL(__filename).href;` },
+  banner: { js: `'use strict';\nvar __mcpAutoUrl = require('node:url').pathToFileURL(__filename).href;` },
 });
 for (const file of ['dist/mcp-auto.js', bin]) chmodSync(file, 0o755);
-// The bin must stay small: every exec and mcp-config parses it (what only
-// `daemon` imports, dynamically, is initialized only then).
+// The bin must stay small: every command parses it.
 const binBytes = statSync(bin).size;
-if (binBytes > 100_000) throw new Error(`${bin} is ${binBytes} bytes: something heavy was imported into src/bin.ts's modules`);
+if (binBytes > 40_000) throw new Error(`${bin} is ${binBytes} bytes: something heavy was imported into src/bin.ts's modules`);
 // A CommonJS dependency that requires a Node builtin would need a require
 // shim in the ESM bundle (node:module's load costs every command ~8 ms):
 // esbuild bundles a stub that throws at run time instead. Fail here.

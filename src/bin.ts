@@ -3,12 +3,11 @@
 // only the calls scripts make again and again: `exec` and `mcp-config` with
 // their daemon up, answered from the stamp (commands/stamped.ts); and the
 // first milliseconds of `daemon`, which spawns its eager children before the
-// rest loads (daemon/early-start.ts, loaded only then). Everything else, and
+// rest loads (daemon/early-start.ts, dist/early-start.cjs). Everything else, and
 // whatever the stamp cannot answer, is the full CLI's (dist/mcp-auto.js,
 // code-split so each command loads only its own modules).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { configFromStamp, execFromStamp, parseExec, printConfig } from './commands/stamped.ts';
 
 const [name, ...rest] = process.argv.slice(2);
 const ownArgs = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
@@ -18,18 +17,20 @@ async function fromStamp(): Promise<number | undefined> {
   if (ownArgs.includes('--help') || ownArgs.includes('-h')) return undefined;
   // The daemon's eager children start before the full CLI loads (early-start.ts); the daemon adopts them.
   if (name === 'daemon') {
-    const { startEarlyFor } = await import('./daemon/early-start.ts');
+    // A file of its own (dist/early-start.cjs): no other command parses it.
+    const { startEarlyFor } = require('./early-start.cjs') as typeof import('./daemon/early-start.ts');
     startEarlyFor(rest);
     return undefined;
   }
+  if (name !== 'exec' && name !== 'mcp-config') return undefined;
+  // Loaded for these two only: every other command goes straight to the full CLI.
+  const { configFromStamp, execFromStamp, parseExec, printConfig } = await import('./commands/stamped.ts');
   if (name === 'exec') return execFromStamp(parseExec(rest));
-  if (name === 'mcp-config' && rest.length <= 1 && !rest[0]?.startsWith('-')) {
-    const entries = await configFromStamp(resolve(rest[0] ?? '.'));
-    if (!entries) return undefined;
-    printConfig(entries);
-    return 0;
-  }
-  return undefined;
+  if (rest.length > 1 || rest[0]?.startsWith('-')) return undefined;
+  const entries = await configFromStamp(resolve(rest[0] ?? '.'));
+  if (!entries) return undefined;
+  printConfig(entries);
+  return 0;
 }
 
 fromStamp().catch(() => undefined).then(async (code) => {
