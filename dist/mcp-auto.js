@@ -32,7 +32,7 @@ var commands = {
   "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-R7MXXU56.js") },
   service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-TYONIKPW.js") },
   completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-4YAZK5ER.js") },
-  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-JNNL5BH4.js") }
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-RJSLHYJ5.js") }
 };
 var aliases = { deny: "untrust" };
 function usage() {

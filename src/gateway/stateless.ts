@@ -453,6 +453,9 @@ function accepts(filter: ListenFilter, notification: Notification): boolean {
   }
 }
 
+/** How long a listen stream's acknowledgement waits for the child to take its subscriptions. */
+const SUBSCRIBE_WAIT_MS = 5_000;
+
 /**
  * A `subscriptions/listen` stream as a Router session: it gets the child's
  * list_changed fan-out and, for its resource subscriptions (which the router
@@ -467,13 +470,44 @@ class ListenSession implements Session {
   constructor(private readonly router: Router, readonly res: ServerResponse, private readonly subscriptionId: RequestId,
     private readonly filter: ListenFilter, private readonly serverInfo: unknown) {}
 
+  /** Subscriptions the child has not answered yet; until then what it sends waits here. */
+  private unanswered = 0;
+  private held: Message[] | undefined;
+  private acknowledge: (() => void) | undefined;
+
+  /**
+   * The acknowledgement waits for the child's answers to `count` resource
+   * subscriptions (at most SUBSCRIBE_WAIT_MS): a client that acts at once
+   * (changes a resource) must find them in place upstream.
+   */
+  acknowledgeAfter(count: number, acknowledge: () => void): void {
+    if (count === 0) return acknowledge();
+    this.unanswered = count;
+    this.held = [];
+    this.acknowledge = acknowledge;
+    setTimeout(() => this.release(), SUBSCRIBE_WAIT_MS).unref();
+  }
+
+  private release(): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    this.acknowledge?.();
+    for (const message of held) this.send(message);
+  }
+
   send(message: Message): void {
     if (isRequest(message)) {
       this.router.receive(this, errorResponse(message.id, INTERNAL_ERROR, `mcp-auto: ${message.method} cannot be answered on a subscriptions/listen stream`));
       return;
     }
-    // Responses are those to the router's resources/subscribe on our behalf.
-    if (isNotification(message) && accepts(this.filter, message)) this.write(message.method, message.params);
+    // Responses are the child's answers to the router's resources/subscribe on our behalf.
+    if (!isNotification(message)) {
+      if (this.held && --this.unanswered <= 0) this.release();
+      return;
+    }
+    if (this.held) this.held.push(message);
+    else if (accepts(this.filter, message)) this.write(message.method, message.params);
   }
 
   write(method: string, params: Json | undefined): void {
@@ -592,12 +626,17 @@ export class StatelessEndpoint {
     const honouredFilter = honoured(filter, isObject(init.capabilities) ? init.capabilities : undefined);
     const session = new ListenSession(this.router, res, request.id, honouredFilter, init.serverInfo);
     startEventStream(res);
-    session.write('notifications/subscriptions/acknowledged', { notifications: honouredFilter });
-    if (Object.keys(honouredFilter).length === 0) return session.finish();
+    const acknowledge = () => session.write('notifications/subscriptions/acknowledged', { notifications: honouredFilter });
+    if (Object.keys(honouredFilter).length === 0) {
+      acknowledge();
+      return session.finish();
+    }
     keepAlive(res);
     this.listeners.add(session);
     this.router.open(session);
-    for (const uri of honouredFilter.resourceSubscriptions ?? []) {
+    const uris = honouredFilter.resourceSubscriptions ?? [];
+    session.acknowledgeAfter(uris.length, acknowledge);
+    for (const uri of uris) {
       this.router.receive(session, { jsonrpc: '2.0', id: `mcp-auto-listen-${this.nextSubscribe++}`, method: 'resources/subscribe', params: { uri } });
     }
     res.once('close', () => {

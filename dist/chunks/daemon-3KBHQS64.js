@@ -1594,6 +1594,7 @@ function accepts(filter, notification) {
       return false;
   }
 }
+var SUBSCRIBE_WAIT_MS = 5e3;
 var ListenSession = class {
   constructor(router, res, subscriptionId, filter, serverInfo) {
     this.router = router;
@@ -1611,12 +1612,40 @@ var ListenSession = class {
   id = randomUUID3();
   // No capabilities: a listen stream is never where the child's sampling or elicitation goes.
   hello = { protocolVersion: FIRST_STATELESS_VERSION, capabilities: {} };
+  /** Subscriptions the child has not answered yet; until then what it sends waits here. */
+  unanswered = 0;
+  held;
+  acknowledge;
+  /**
+   * The acknowledgement waits for the child's answers to `count` resource
+   * subscriptions (at most SUBSCRIBE_WAIT_MS): a client that acts at once
+   * (changes a resource) must find them in place upstream.
+   */
+  acknowledgeAfter(count, acknowledge) {
+    if (count === 0) return acknowledge();
+    this.unanswered = count;
+    this.held = [];
+    this.acknowledge = acknowledge;
+    setTimeout(() => this.release(), SUBSCRIBE_WAIT_MS).unref();
+  }
+  release() {
+    const held = this.held;
+    if (!held) return;
+    this.held = void 0;
+    this.acknowledge?.();
+    for (const message of held) this.send(message);
+  }
   send(message) {
     if (isRequest(message)) {
       this.router.receive(this, errorResponse(message.id, INTERNAL_ERROR, `mcp-auto: ${message.method} cannot be answered on a subscriptions/listen stream`));
       return;
     }
-    if (isNotification(message) && accepts(this.filter, message)) this.write(message.method, message.params);
+    if (!isNotification(message)) {
+      if (this.held && --this.unanswered <= 0) this.release();
+      return;
+    }
+    if (this.held) this.held.push(message);
+    else if (accepts(this.filter, message)) this.write(message.method, message.params);
   }
   write(method, params) {
     writeEvent(this.res, { jsonrpc: "2.0", method, params: { ...params, _meta: { ...params?._meta, [META_SUBSCRIPTION_ID]: this.subscriptionId } } });
@@ -1728,12 +1757,17 @@ var StatelessEndpoint = class {
     const honouredFilter = honoured(filter, isObject(init.capabilities) ? init.capabilities : void 0);
     const session = new ListenSession(this.router, res, request2.id, honouredFilter, init.serverInfo);
     startEventStream(res);
-    session.write("notifications/subscriptions/acknowledged", { notifications: honouredFilter });
-    if (Object.keys(honouredFilter).length === 0) return session.finish();
+    const acknowledge = () => session.write("notifications/subscriptions/acknowledged", { notifications: honouredFilter });
+    if (Object.keys(honouredFilter).length === 0) {
+      acknowledge();
+      return session.finish();
+    }
     keepAlive(res);
     this.listeners.add(session);
     this.router.open(session);
-    for (const uri of honouredFilter.resourceSubscriptions ?? []) {
+    const uris = honouredFilter.resourceSubscriptions ?? [];
+    session.acknowledgeAfter(uris.length, acknowledge);
+    for (const uri of uris) {
       this.router.receive(session, { jsonrpc: "2.0", id: `mcp-auto-listen-${this.nextSubscribe++}`, method: "resources/subscribe", params: { uri } });
     }
     res.once("close", () => {
@@ -2734,4 +2768,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-WW2FKTJI.js.map
+//# sourceMappingURL=daemon-3KBHQS64.js.map

@@ -61,7 +61,7 @@ async function run(argv) {
     }
   }
   const early = takeEarlyStart(root) ?? new EarlyStart(root);
-  const { Daemon } = await import("./daemon-WW2FKTJI.js");
+  const { Daemon } = await import("./daemon-3KBHQS64.js");
   const daemon = new Daemon({ root, port, host, idleTimeoutMinutes: idleMinutes, collectGarbage, early });
   try {
     await daemon.start();
@@ -85,4 +85,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=daemon-JNNL5BH4.js.map
+//# sourceMappingURL=daemon-RJSLHYJ5.js.map
