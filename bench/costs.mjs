@@ -7,7 +7,7 @@ import http from 'node:http';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, repo, everythingBin, makeHome, median, percentile, now, sleep, nextPort, startProcess, rssMb, descendants } from './lib.mjs';
+import { cli, repo, everythingBin, makeHome, median, percentile, now, sleep, nextPort, startProcess, rssMb, descendants, procStat } from './lib.mjs';
 
 const node = process.execPath;
 const mark = (ok) => (ok ? 'met' : 'NOT met');
@@ -428,14 +428,8 @@ export async function benchCold({ runs = 5 } = {}) {
 
 // ---- memory and idle CPU -------------------------------------------------------
 
-/** utime + stime of a process in ms (clock ticks of 10 ms). */
-function cpuMs(pid) {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = s.slice(s.lastIndexOf(') ') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch { return 0; }
-}
+/** utime + stime of a process in ms. */
+const cpuMs = (pid) => procStat(pid)?.cpuMs ?? 0;
 
 /** Times the main thread went to sleep and woke again (its context switches). */
 function wakeups(pid) {

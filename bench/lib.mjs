@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
-import { alive, descendants } from './proc.mjs';
+import { alive, descendants, procStat } from './proc.mjs';
 
-export { alive, descendants };
+export { alive, descendants, procStat };
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the bin (package.json)

@@ -8,7 +8,8 @@ export function procStat(pid) {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may hold spaces and parens: fields start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0], ppid: Number(fields[1]), pgid: Number(fields[2]) };
+    // utime and stime are in clock ticks (10 ms).
+    return { state: fields[0], ppid: Number(fields[1]), pgid: Number(fields[2]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
   } catch {
     return null;
   }

@@ -11,7 +11,7 @@ import "./chunks/chunk-TSVP3ZNH.js";
 
 // src/cli.ts
 var commands = {
-  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-NJL7HTQE.js") },
+  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-KQLBD6PZ.js") },
   hook: { summary: "print the shell hook (zsh, bash, fish)", load: () => import("./chunks/hook-GRGDWNLG.js") },
   direnv: { summary: "print the use_mcp function for direnv", load: () => import("./chunks/direnv-5WNA5WJ2.js") },
   status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-MPT4Y4OC.js") },
@@ -20,16 +20,16 @@ var commands = {
   port: { summary: "print a project's port", load: () => import("./chunks/port-32WN5K5W.js") },
   open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-23U3WBMH.js") },
   logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-7C2TYWZG.js") },
-  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-6MS5O7CX.js") },
+  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-25VBTE6R.js") },
   trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-JBKX3U42.js") },
   untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-CGZAVQTM.js") },
   adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-T6W33ALG.js") },
   unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-LBD4JYHZ.js") },
-  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-DCPJQEVX.js") },
+  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-J4A73ONB.js") },
   approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-KTOOI3UO.js") },
   init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-CPMPWOM3.js") },
-  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-46KQAJOJ.js") },
-  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-R7MXXU56.js") },
+  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-AJEE5PHW.js") },
+  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-5LVK5NA7.js") },
   service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-TYONIKPW.js") },
   completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-4YAZK5ER.js") },
   daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-RJSLHYJ5.js") }

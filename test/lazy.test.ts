@@ -12,7 +12,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { cli, everythingBin, freePort, makeEnv, run, startDaemon, track, waitFor, sleep, type TestEnv } from './helpers.ts';
-import { readFreshStamp } from '../src/ensure/stamp-check.ts';
+import { processStartTime, readFreshStamp } from '../src/ensure/stamp-check.ts';
 
 const RANGE: [number, number] = [23000, 23499];
 const envs: TestEnv[] = [];
@@ -289,7 +289,7 @@ test('direnv fast path: a listener of another account on the recorded port is ne
     const [stamp] = stampFiles(stamps);
     const file = join(stamps, stamp!);
     const fields = readFileSync(file, 'utf8');
-    const startTime = (() => { const s = readFileSync(`/proc/${process.pid}/stat`, 'utf8'); return s.slice(s.lastIndexOf(') ') + 2).split(' ')[19]; })();
+    const startTime = processStartTime(process.pid);
     const forged = fields.replace(/^pid=.*$/m, `pid=${process.pid}`).replace(/^start=.*$/m, `start=${startTime}`).replace(/^have=.*daemon\.json$/m, '');
     writeFileSync(file, forged.replace(/\n\n/g, '\n'), { mode: 0o600 });
     const lib = join(e.XDG_CONFIG_HOME!, 'direnv/lib/use_mcp.sh');

@@ -276,6 +276,10 @@ test('forget takes out every entry mcp-auto wrote (every client file), its trust
     });
     assert.equal((await run(['trust', root], w.env)).code, 0);
     await ensure(w, root);
+    // exec leaves a stamp (as use mcp does) for the root.
+    assert.equal((await run(['exec', '--root', root, '--', 'true'], w.env)).code, 0);
+    const stamps = join(stateHome(w), 'direnv');
+    assert.equal(readdirSync(stamps).length, 1);
     assert.deepEqual(Object.keys(servers(root)).sort(), ['everything', 'memory', 'mine']);
     assert.deepEqual(Object.keys(servers(root, '.cursor/mcp.json')).sort(), ['everything', 'memory']);
     const pid = daemonPid(w, root);
@@ -289,9 +293,10 @@ test('forget takes out every entry mcp-auto wrote (every client file), its trust
     assert.deepEqual(servers(root, '.cursor/mcp.json'), {});
     assert.equal(existsSync(stateDir(w, root)), false);
     assert.deepEqual(readdirSync(join(stateHome(w), 'trust')), [], 'no trust left');
+    assert.deepEqual(readdirSync(stamps), [], 'no stamp left');
     assert.doesNotMatch(readFileSync(exclude, 'utf8'), /cursor/, 'its exclude line is gone');
     for (const line of ['stopped its daemon', `removed memory, everything from ${root}/.mcp.json`, `removed memory, everything from ${root}/.cursor/mcp.json`,
-      `removed the trust of ${root}/.mcp-auto.json`, 'removed .cursor/mcp.json from .git/info/exclude', 'removed its state']) {
+      `removed the trust of ${root}/.mcp-auto.json`, 'removed .cursor/mcp.json from .git/info/exclude', 'removed its state', 'removed its stamp']) {
       assert.ok(r.stdout.includes(line), `says: ${line}\n${r.stdout}`);
     }
     assert.equal((await run(['forget', root], w.env)).stdout, `mcp-auto: nothing to forget for ${root}\n`);

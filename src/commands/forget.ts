@@ -9,6 +9,7 @@ import { stateDirFor } from '../config/paths.ts';
 import { unmarkRoot } from '../config/roots.ts';
 import { untrust } from '../config/trust.ts';
 import { rootArg, stopRoot } from '../ensure/lifecycle.ts';
+import { removeStampsFor } from '../ensure/stamp.ts';
 
 export const help = `
 Usage: mcp-auto forget [DIR]
@@ -17,8 +18,8 @@ Undoes everything mcp-auto did for a project: stops its daemon, takes out
 every entry it wrote in the client files (.mcp.json, .cursor/mcp.json, …;
 entries you changed since are left alone) and the .git/info/exclude lines it
 added, puts back the entries \`adopt\` replaced, and removes its trust, its
-mark and its state (log, sessions, the
-memory server's graph). Says what it removed. Works for a project folder
+mark, its state (log, sessions, the memory server's graph) and the stamps
+\`use mcp\` and \`exec\` keep for it. Says what it removed. Works for a project folder
 that was deleted too: name its old path.
 
 Example:
@@ -54,6 +55,8 @@ export async function forgetRoot(root: string): Promise<string[]> {
     rmSync(stateDir, { recursive: true, force: true });
     removed.push(`removed its state ${stateDir} (log, sessions, memory graph)`);
   }
+  const stamps = removeStampsFor(root);
+  if (stamps) removed.push(`removed ${stamps === 1 ? 'its stamp' : `its ${stamps} stamps`} (use mcp, exec)`);
   return removed;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { projectConfigPath, userConfigPath } from '../config/config.ts';
@@ -31,6 +31,25 @@ export function checkStampPath(file: string): string {
 
 export function removeStamp(file: string): void {
   rmSync(file, { force: true });
+}
+
+/** Removes every stamp (and its direnv watches) that names this root: `forget`. Returns how many. */
+export function removeStampsFor(root: string): number {
+  let names: string[];
+  try { names = readdirSync(stampsDir()); } catch { return 0; }
+  let removed = 0;
+  for (const name of names.filter((n) => !n.endsWith('.watches'))) {
+    const file = join(stampsDir(), name);
+    try {
+      if (!lstatSync(file).isFile() || !readFileSync(file, 'utf8').split('\n').includes(`root=${root}`)) continue;
+    } catch {
+      continue;
+    }
+    removeStamp(file);
+    rmSync(`${file}.watches`, { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /**

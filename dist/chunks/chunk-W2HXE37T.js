@@ -22,7 +22,7 @@ import {
 } from "./chunk-RB6Z466D.js";
 
 // src/ensure/stamp.ts
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 function checkStampPath(file) {
   if (dirname(file) !== stampsDir() || file.endsWith("/")) throw new UserError(`ensure: --stamp must be a file in ${stampsDir()}`, 2);
@@ -30,6 +30,27 @@ function checkStampPath(file) {
 }
 function removeStamp(file) {
   rmSync(file, { force: true });
+}
+function removeStampsFor(root) {
+  let names;
+  try {
+    names = readdirSync(stampsDir());
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names.filter((n) => !n.endsWith(".watches"))) {
+    const file = join(stampsDir(), name);
+    try {
+      if (!lstatSync(file).isFile() || !readFileSync(file, "utf8").split("\n").includes(`root=${root}`)) continue;
+    } catch {
+      continue;
+    }
+    removeStamp(file);
+    rmSync(`${file}.watches`, { force: true });
+    removed++;
+  }
+  return removed;
 }
 function writeStamp(file, dir, result, scope = "all") {
   const start = processStartTime(result.pid);
@@ -69,6 +90,7 @@ function writeStamp(file, dir, result, scope = "all") {
 export {
   checkStampPath,
   removeStamp,
+  removeStampsFor,
   writeStamp
 };
-//# sourceMappingURL=chunk-DOFLYBAG.js.map
+//# sourceMappingURL=chunk-W2HXE37T.js.map

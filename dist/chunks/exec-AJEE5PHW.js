@@ -56,7 +56,7 @@ async function run(argv) {
   return runCommand(options.command, execEnv(port, token));
 }
 async function ensureFor(dir) {
-  const [{ ensureRoot, locateRoot }, { removeStamp, writeStamp }, { stampFor }] = await Promise.all([import("./ensure-2CR7HHBT.js"), import("./stamp-KF2ERQT7.js"), import("./stamp-check-UEDVSPUU.js")]);
+  const [{ ensureRoot, locateRoot }, { removeStamp, writeStamp }, { stampFor }] = await Promise.all([import("./ensure-2CR7HHBT.js"), import("./stamp-6INW33LC.js"), import("./stamp-check-UEDVSPUU.js")]);
   const stamp = stampFor(dir);
   if (stamp) removeStamp(stamp);
   const project = locateRoot(dir);
@@ -102,4 +102,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=exec-46KQAJOJ.js.map
+//# sourceMappingURL=exec-AJEE5PHW.js.map

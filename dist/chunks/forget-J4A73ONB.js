@@ -6,6 +6,10 @@ import {
   unadopt
 } from "./chunk-AUCHFNDD.js";
 import {
+  removeStampsFor
+} from "./chunk-W2HXE37T.js";
+import "./chunk-LHE4IOL2.js";
+import {
   rootArg,
   stopRoot
 } from "./chunk-72IMHOWS.js";
@@ -52,8 +56,8 @@ Undoes everything mcp-auto did for a project: stops its daemon, takes out
 every entry it wrote in the client files (.mcp.json, .cursor/mcp.json, \u2026;
 entries you changed since are left alone) and the .git/info/exclude lines it
 added, puts back the entries \`adopt\` replaced, and removes its trust, its
-mark and its state (log, sessions, the
-memory server's graph). Says what it removed. Works for a project folder
+mark, its state (log, sessions, the memory server's graph) and the stamps
+\`use mcp\` and \`exec\` keep for it. Says what it removed. Works for a project folder
 that was deleted too: name its old path.
 
 Example:
@@ -84,6 +88,8 @@ async function forgetRoot(root) {
     rmSync(stateDir, { recursive: true, force: true });
     removed.push(`removed its state ${stateDir} (log, sessions, memory graph)`);
   }
+  const stamps = removeStampsFor(root);
+  if (stamps) removed.push(`removed ${stamps === 1 ? "its stamp" : `its ${stamps} stamps`} (use mcp, exec)`);
   return removed;
 }
 async function run(argv) {
@@ -103,4 +109,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=forget-DCPJQEVX.js.map
+//# sourceMappingURL=forget-J4A73ONB.js.map

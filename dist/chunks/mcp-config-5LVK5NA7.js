@@ -38,7 +38,7 @@ async function run(argv) {
   return 0;
 }
 async function fromEnsure(dir) {
-  const [{ ensureRoot, locateRoot, managedEntries, projectConfig }, { removeStamp, writeStamp }, { stampFor }] = await Promise.all([import("./ensure-2CR7HHBT.js"), import("./stamp-KF2ERQT7.js"), import("./stamp-check-UEDVSPUU.js")]);
+  const [{ ensureRoot, locateRoot, managedEntries, projectConfig }, { removeStamp, writeStamp }, { stampFor }] = await Promise.all([import("./ensure-2CR7HHBT.js"), import("./stamp-6INW33LC.js"), import("./stamp-check-UEDVSPUU.js")]);
   const stamp = stampFor(dir);
   if (stamp) removeStamp(stamp);
   const project = locateRoot(dir);
@@ -51,4 +51,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=mcp-config-R7MXXU56.js.map
+//# sourceMappingURL=mcp-config-5LVK5NA7.js.map

@@ -418,7 +418,7 @@ async function staleChecks(fix, done) {
     const running = pidAlive(r.pid);
     const message2 = running ? `the project ${r.root} was deleted, but its daemon (pid ${r.pid}) still runs` : `the project ${r.root} was deleted; its state remains`;
     if (fix) {
-      const { forgetRoot } = await import("./forget-DCPJQEVX.js");
+      const { forgetRoot } = await import("./forget-J4A73ONB.js");
       const removed = await forgetRoot(r.root);
       done.push(`forgot the deleted project ${r.root}`);
       checks.push({ id: "state:deleted", status: "ok", message: message2, fixed: removed.join("; ") });
@@ -482,4 +482,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=doctor-6MS5O7CX.js.map
+//# sourceMappingURL=doctor-25VBTE6R.js.map

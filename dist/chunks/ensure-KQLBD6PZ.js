@@ -3,7 +3,7 @@ import {
   checkStampPath,
   removeStamp,
   writeStamp
-} from "./chunk-DOFLYBAG.js";
+} from "./chunk-W2HXE37T.js";
 import "./chunk-LHE4IOL2.js";
 import {
   existingDir,
@@ -120,4 +120,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=ensure-NJL7HTQE.js.map
+//# sourceMappingURL=ensure-KQLBD6PZ.js.map

@@ -2,8 +2,9 @@
 import {
   checkStampPath,
   removeStamp,
+  removeStampsFor,
   writeStamp
-} from "./chunk-DOFLYBAG.js";
+} from "./chunk-W2HXE37T.js";
 import "./chunk-LHE4IOL2.js";
 import "./chunk-LOCU4XPC.js";
 import "./chunk-SGA525IH.js";
@@ -15,6 +16,7 @@ import "./chunk-TSVP3ZNH.js";
 export {
   checkStampPath,
   removeStamp,
+  removeStampsFor,
   writeStamp
 };
-//# sourceMappingURL=stamp-KF2ERQT7.js.map
+//# sourceMappingURL=stamp-6INW33LC.js.map
