@@ -43,7 +43,8 @@ export async function runToolFilterBench() {
     for (let i = 0; i < 300; i++) {
       if (daemon.exited()) throw new Error(`daemon exited: ${daemon.stderrTail()}`);
       try {
-        health = await (await fetch(`${base}/health`)).json();
+        // Servers start lazily: start=1 starts them all, as exec does.
+        health = await (await fetch(`${base}/health?start=1`)).json();
         if (health.servers.every((s) => s.state === 'ready')) break;
       } catch { /* not yet */ }
       await sleep(100);
