@@ -11,28 +11,28 @@ import "./chunks/chunk-TSVP3ZNH.js";
 
 // src/cli.ts
 var commands = {
-  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-KQLBD6PZ.js") },
+  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-TJAW2UQT.js") },
   hook: { summary: "print the shell hook (zsh, bash, fish)", load: () => import("./chunks/hook-GRGDWNLG.js") },
   direnv: { summary: "print the use_mcp function for direnv", load: () => import("./chunks/direnv-5WNA5WJ2.js") },
-  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-MPT4Y4OC.js") },
-  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-4PY2LPCN.js") },
-  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-CU5YBBDA.js") },
-  port: { summary: "print a project's port", load: () => import("./chunks/port-32WN5K5W.js") },
-  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-23U3WBMH.js") },
-  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-7C2TYWZG.js") },
-  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-25VBTE6R.js") },
-  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-JBKX3U42.js") },
-  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-CGZAVQTM.js") },
-  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-T6W33ALG.js") },
-  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-LBD4JYHZ.js") },
-  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-J4A73ONB.js") },
-  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-KTOOI3UO.js") },
-  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-CPMPWOM3.js") },
-  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-AJEE5PHW.js") },
-  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-5LVK5NA7.js") },
-  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-TYONIKPW.js") },
+  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-KIGSP6F4.js") },
+  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-K6S24ZJA.js") },
+  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-LFADKB5E.js") },
+  port: { summary: "print a project's port", load: () => import("./chunks/port-SHZUJMVG.js") },
+  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-L5AHZQQG.js") },
+  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-4JOLQBDY.js") },
+  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-B7YQRUOI.js") },
+  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-YF4Q27KD.js") },
+  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-6YMCRSUA.js") },
+  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-3NK4CFVF.js") },
+  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-2EG6ARRZ.js") },
+  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-3TG4XFN2.js") },
+  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-P3I3DBCK.js") },
+  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-6OHQPCOD.js") },
+  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-4NTH54DJ.js") },
+  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-USXQZV7O.js") },
+  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-XK62R3WM.js") },
   completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-4YAZK5ER.js") },
-  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-RJSLHYJ5.js") }
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-DZHIVHAQ.js") }
 };
 var aliases = { deny: "untrust" };
 function usage() {

@@ -1,3 +1,4 @@
+import type { EffectiveConfig } from '../config/config.ts';
 import type { ManagedEntry } from './adapter.ts';
 
 /**
@@ -18,4 +19,9 @@ export function entriesFor(servers: Iterable<{ name: string; client: 'http' | 's
     client: s.client,
     ...(headers ? { headers } : {}),
   }));
+}
+
+/** The client entries for a daemon on `port` serving this config. */
+export function managedEntries(config: EffectiveConfig, port: number): ManagedEntry[] {
+  return entriesFor(config.servers.values(), port, config.settings.auth);
 }

@@ -44,31 +44,27 @@ export async function run(argv: string[]): Promise<number> {
 
 /** ensure's whole path, and the stamp for the next exec (or `use mcp`) here. */
 async function ensureFor(dir: string): Promise<{ port: number; token?: string }> {
-  const [{ ensureRoot, locateRoot }, { removeStamp, writeStamp }, { stampFor }] =
-    await Promise.all([import('../ensure/ensure.ts'), import('../ensure/stamp.ts'), import('../ensure/stamp-check.ts')]);
-  const stamp = stampFor(dir);
-  if (stamp) removeStamp(stamp);
-  const project = locateRoot(dir);
-  if (!project) throw new UserError(`no project root above ${dir}; run inside a project or pass --root DIR`, 2);
-  const result = await ensureRoot(project);
+  const { ensureStamped } = await import('../ensure/stamp.ts');
+  const result = await ensureStamped(dir);
+  if (!result) throw new UserError(`no project root above ${dir}; run inside a project or pass --root DIR`, 2);
   for (const line of result.notices) console.error(line);
-  if (stamp) writeStamp(stamp, dir, result);
   return result;
 }
 
 /**
  * Starts the servers not started yet and polls /health until every one is
- * ready; a failed server or the deadline ends the wait. node:http (fetchHealth),
- * not fetch: undici's load would cost exec ~20 ms.
+ * ready, proving the daemon at each poll (fetchHealth); a failed server or the
+ * deadline ends the wait. A GET over node:net, not fetch: undici's load would
+ * cost exec ~20 ms.
  */
 async function waitUntilReady(port: number, timeoutMs: number, token: string | undefined): Promise<void> {
+  const { fetchHealth } = await import('../ensure/daemon-state.ts');
   const started = Date.now();
   const progress = process.stderr.isTTY === true;
   let shown = '';
   try {
     for (;;) {
       let waiting: Array<{ name: string; state: string }> = [];
-      const { fetchHealth } = await import('../ensure/daemon-state.ts');
       const health = await fetchHealth(port, { timeoutMs: 2000, start: true, ...(token ? { token } : {}) });
       if (health) {
         const failed = health.servers.find((s) => s.state === 'failed');

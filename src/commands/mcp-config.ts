@@ -24,13 +24,9 @@ export async function run(argv: string[]): Promise<number> {
 
 /** ensure's path, without writing client files; the stamp it leaves covers the daemon only. */
 async function fromEnsure(dir: string) {
-  const [{ ensureRoot, locateRoot, managedEntries, projectConfig }, { removeStamp, writeStamp }, { stampFor }] =
-    await Promise.all([import('../ensure/ensure.ts'), import('../ensure/stamp.ts'), import('../ensure/stamp-check.ts')]);
-  const stamp = stampFor(dir);
-  if (stamp) removeStamp(stamp);
-  const project = locateRoot(dir);
-  if (!project) throw new UserError(`mcp-config: no project root above ${dir}; run inside a project or name one`, 2);
-  const result = await ensureRoot(project, { writeClients: false });
-  if (stamp) writeStamp(stamp, dir, result, 'daemon');
-  return managedEntries(projectConfig(project.root).config, result.port);
+  const [{ projectConfig }, { ensureStamped }, { managedEntries }] =
+    await Promise.all([import('../ensure/ensure.ts'), import('../ensure/stamp.ts'), import('../clients/entries.ts')]);
+  const result = await ensureStamped(dir, { writeClients: false });
+  if (!result) throw new UserError(`mcp-config: no project root above ${dir}; run inside a project or name one`, 2);
+  return managedEntries(projectConfig(result.root).config, result.port);
 }

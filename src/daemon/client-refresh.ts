@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { entriesFor } from '../clients/entries.ts';
+import { managedEntries } from '../clients/entries.ts';
 import type { EffectiveConfig } from '../config/config.ts';
 import { errorMessage } from '../util/errors.ts';
 import type { Logger } from './log.ts';
@@ -30,7 +30,7 @@ export class ClientRefresh {
   }
 
   private key(config: EffectiveConfig): string {
-    return JSON.stringify([entriesOf(config, this.port), config.settings.clients]);
+    return JSON.stringify([managedEntries(config, this.port), config.settings.clients]);
   }
 
   /** Called after every reload; one sync at a time, in order. */
@@ -56,7 +56,7 @@ export class ClientRefresh {
           if (!adapter) this.log(`clients: unknown client '${name}' in "clients"; skipped`);
           return adapter ? [adapter] : [];
         });
-        for (const r of await syncClientsLocked(this.root, this.stateDir, chosen, entriesOf(config, this.port))) {
+        for (const r of await syncClientsLocked(this.root, this.stateDir, chosen, managedEntries(config, this.port))) {
           if (r.status === 'written') this.log(`clients: updated ${r.file}`);
           if (r.error) this.log(`clients: ${r.error}`);
         }
@@ -65,9 +65,4 @@ export class ClientRefresh {
       this.log(`clients: ${errorMessage(error)}`);
     }
   }
-}
-
-/** The entries ensure writes (ensure.ts's managedEntries, without loading ensure). */
-function entriesOf(config: EffectiveConfig, port: number) {
-  return entriesFor(config.servers.values(), port, config.settings.auth);
 }

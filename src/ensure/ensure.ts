@@ -3,8 +3,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, appendFileSync, readdirSy
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
-import { adapters, syncClients, type ManagedEntry, type SyncResult } from '../clients/index.ts';
-import { entriesFor } from '../clients/entries.ts';
+import { adapters, syncClients, type SyncResult } from '../clients/index.ts';
+import { managedEntries } from '../clients/entries.ts';
 import { loadConfig, projectConfigPath, readConfigFile, userConfigPath, defaultSettings, type EffectiveConfig, type Settings } from '../config/config.ts';
 import { daemonStatus, fetchHealth, pidAlive, type Health } from './daemon-state.ts';
 import { UserError } from '../util/errors.ts';
@@ -51,11 +51,6 @@ export function projectConfig(root: string): { config: EffectiveConfig; trust: T
   // The bytes the trust check hashed are the bytes parsed.
   const config = loadConfig(read.state === 'trusted' ? { projectFile: file, projectText: read.text! } : {});
   return { config, trust: read.state, ...(read.problem ? { problem: read.problem } : {}) };
-}
-
-/** The client entries for a daemon on `port`. */
-export function managedEntries(config: EffectiveConfig, port: number): ManagedEntry[] {
-  return entriesFor(config.servers.values(), port, config.settings.auth);
 }
 
 const START_WAIT_MS = 10_000;

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { projectConfigPath, userConfigPath } from '../config/config.ts';
 import { IDLE_STOPPED, stateDirFor, stateHome } from '../config/paths.ts';
-import { processStartTime, stampsDir } from './stamp-check.ts';
+import { processStartTime, stampFor, stampsDir } from './stamp-check.ts';
+import { ensureRoot, locateRoot } from './ensure.ts';
 import { UserError } from '../util/errors.ts';
 import type { EnsureResult } from './ensure.ts';
 
@@ -50,6 +51,22 @@ export function removeStampsFor(root: string): number {
     removed++;
   }
   return removed;
+}
+
+/**
+ * ensure for the project around `dir` (exec, mcp-config), with `dir`'s stamp
+ * renewed: removed first (a stamp is only ever what this run found right),
+ * written after. Without client files written (mcp-config), the stamp says it
+ * covers the daemon only. Undefined when no project root is above `dir`.
+ */
+export async function ensureStamped(dir: string, opts: { writeClients?: boolean } = {}): Promise<EnsureResult | undefined> {
+  const stamp = stampFor(dir);
+  if (stamp) removeStamp(stamp);
+  const project = locateRoot(dir);
+  if (!project) return undefined;
+  const result = await ensureRoot(project, opts);
+  if (stamp) writeStamp(stamp, dir, result, opts.writeClients === false ? 'daemon' : 'all');
+  return result;
 }
 
 /**

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import {
+  checkStampPath,
+  ensureStamped,
+  removeStamp,
+  removeStampsFor,
+  writeStamp
+} from "./chunk-XS2FRPIC.js";
+import "./chunk-3V7JBOM2.js";
+import "./chunk-XBY36SCK.js";
+import "./chunk-6VAM7WHU.js";
+import "./chunk-PVH4M7UH.js";
+import "./chunk-GD55ARHF.js";
+import "./chunk-7UNPIWQI.js";
+import "./chunk-CWON7UJY.js";
+import "./chunk-GKUQR2OL.js";
+import "./chunk-SGA525IH.js";
+import "./chunk-GK4YEDLR.js";
+import "./chunk-344WA2EI.js";
+import "./chunk-GNZ7CVPQ.js";
+import "./chunk-AYBWUVBC.js";
+import "./chunk-IFT3ZBIK.js";
+import "./chunk-W4LNQTZQ.js";
+import "./chunk-RB6Z466D.js";
+import "./chunk-TSVP3ZNH.js";
+export {
+  checkStampPath,
+  ensureStamped,
+  removeStamp,
+  removeStampsFor,
+  writeStamp
+};
+//# sourceMappingURL=stamp-WLGVS52C.js.map
