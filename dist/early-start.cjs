@@ -36,6 +36,17 @@ var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_fs3 = require("node:fs");
 var import_node_path5 = require("node:path");
 
+// src/util/terminal.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function safeText(text) {
+  return text.replace(CONTROL, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
+  });
+}
+
 // src/util/errors.ts
 var UserError = class extends Error {
   constructor(message, exitCode = 1) {
@@ -1118,17 +1129,6 @@ function freeLoopbackPort() {
       const { port } = server.address();
       server.close(() => resolve2(port));
     });
-  });
-}
-
-// src/util/terminal.ts
-var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function safeText(text) {
-  return text.replace(CONTROL, (c) => {
-    if (c === "\n") return "\\n";
-    if (c === "\r") return "\\r";
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
   });
 }
 

@@ -15,6 +15,13 @@ var __export = (target, all) => {
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
+// src/util/terminal.ts
+var init_terminal = __esm({
+  "src/util/terminal.ts"() {
+    "use strict";
+  }
+});
+
 // src/util/errors.ts
 function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
@@ -23,6 +30,7 @@ var UserError;
 var init_errors = __esm({
   "src/util/errors.ts"() {
     "use strict";
+    init_terminal();
     UserError = class extends Error {
       constructor(message, exitCode = 1) {
         super(message);
@@ -474,7 +482,8 @@ async function fromStamp() {
   if (name === "daemon") {
     const { startEarlyFor } = require("./early-start.cjs");
     startEarlyFor(rest);
-    return void 0;
+    const { runDaemon } = require("./daemon.cjs");
+    return runDaemon(rest);
   }
   if (name !== "exec" && name !== "mcp-config") return void 0;
   const { configFromStamp: configFromStamp2, execFromStamp: execFromStamp2, parseExec: parseExec2, printConfig: printConfig2 } = await Promise.resolve().then(() => (init_stamped(), stamped_exports));

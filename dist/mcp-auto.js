@@ -1,38 +1,37 @@
 #!/usr/bin/env node
 import {
-  VERSION,
-  safeText
-} from "./chunks/chunk-PVH4M7UH.js";
+  VERSION
+} from "./chunks/chunk-VPR7O2NL.js";
 import {
   UserError,
-  errorMessage
-} from "./chunks/chunk-GK4YEDLR.js";
+  reportError
+} from "./chunks/chunk-AIQ3PVV7.js";
 import "./chunks/chunk-TSVP3ZNH.js";
 
 // src/cli.ts
 var commands = {
-  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-TJAW2UQT.js") },
-  hook: { summary: "print the shell hook (zsh, bash, fish)", load: () => import("./chunks/hook-GRGDWNLG.js") },
-  direnv: { summary: "print the use_mcp function for direnv", load: () => import("./chunks/direnv-5WNA5WJ2.js") },
-  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-KIGSP6F4.js") },
-  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-K6S24ZJA.js") },
-  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-LFADKB5E.js") },
-  port: { summary: "print a project's port", load: () => import("./chunks/port-SHZUJMVG.js") },
-  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-L5AHZQQG.js") },
-  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-4JOLQBDY.js") },
-  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-B7YQRUOI.js") },
-  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-YF4Q27KD.js") },
-  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-6YMCRSUA.js") },
-  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-3NK4CFVF.js") },
-  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-2EG6ARRZ.js") },
-  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-3TG4XFN2.js") },
-  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-P3I3DBCK.js") },
-  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-6OHQPCOD.js") },
-  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-4NTH54DJ.js") },
-  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-USXQZV7O.js") },
-  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-XK62R3WM.js") },
-  completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-4YAZK5ER.js") },
-  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-DZHIVHAQ.js") }
+  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-EV3W62NN.js") },
+  hook: { summary: "print the shell hook (zsh, bash, fish)", load: () => import("./chunks/hook-SOOUDONS.js") },
+  direnv: { summary: "print the use_mcp function for direnv", load: () => import("./chunks/direnv-Z3VRQDFI.js") },
+  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-SHDBNJG2.js") },
+  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-D7PLC7DK.js") },
+  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-EG4RNAB2.js") },
+  port: { summary: "print a project's port", load: () => import("./chunks/port-6BUEJV24.js") },
+  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-AIQLBEKV.js") },
+  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-FKNISCRY.js") },
+  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-IMOXLYAY.js") },
+  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-CG2IDHCM.js") },
+  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-2RXBYVIH.js") },
+  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-AFNHKBIJ.js") },
+  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-7XKLES6G.js") },
+  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-2TSOSP5D.js") },
+  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-PC5I5HTA.js") },
+  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-W4ONLV3P.js") },
+  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-RM6BCXSB.js") },
+  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-R7IMDYIM.js") },
+  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-HUBO4ZFZ.js") },
+  completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-24UKJS4A.js") },
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-2XSM6OHW.js") }
 };
 var aliases = { deny: "untrust" };
 function usage() {
@@ -72,17 +71,9 @@ async function main(argv) {
   }
   return command.run(rest);
 }
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    const code = error instanceof UserError ? error.exitCode : 1;
-    console.error(`mcp-auto: ${safeText(errorMessage(error))}`);
-    if (!(error instanceof UserError) && process.env.MCP_AUTO_DEBUG) console.error(error);
-    process.exitCode = code;
-  }
-);
+main(process.argv.slice(2)).catch(reportError).then((code) => {
+  process.exitCode = code;
+});
 export {
   aliases,
   commands

@@ -39,18 +39,40 @@ const cli = await build({
 // The bin: CommonJS, so Node runs it without its ESM loader. It holds the
 // stamp answers of exec and mcp-config and imports the full CLI for the rest.
 const bin = 'dist/mcp-auto.cjs';
-await build({ ...common, entryPoints: ['src/bin.ts'], outfile: bin, format: 'cjs', external: ['./early-start.cjs'] });
-// The daemon's first milliseconds, which the bin requires for `daemon` only.
-await build({
+await build({ ...common, entryPoints: ['src/bin.ts'], outfile: bin, format: 'cjs', external: ['./early-start.cjs', './daemon.cjs'] });
+// What the bin requires for `daemon` only, CommonJS too: its first
+// milliseconds (the eager children's spawn), then the daemon in one file.
+const daemonCjs = {
   ...common,
-  entryPoints: ['src/daemon/early-start.ts'],
-  outfile: 'dist/early-start.cjs',
   format: 'cjs',
   mainFields: ['module', 'main'],
+  loader: { '.html': 'text' },
   // presets.ts resolves packages from its own file: in CommonJS, that is this one (next to the ESM CLI).
   define: { ...common.define, 'import.meta.url': '__mcpAutoUrl' },
   // 'use strict' first: a banner goes before esbuild's own directive.
   banner: { js: `'use strict';\nvar __mcpAutoUrl = require('node:url').pathToFileURL(__filename).href;` },
+};
+await build({ ...daemonCjs, entryPoints: ['src/daemon/early-start.ts'], outfile: 'dist/early-start.cjs' });
+// The SDK's HTTP client (with zod, half the daemon's code) serves http
+// children only: a file of its own, which the daemon requires on first use
+// rather than parsing it at every start.
+const sdkHttpClient = '@modelcontextprotocol/sdk/client/streamableHttp.js';
+await build({
+  ...daemonCjs,
+  stdin: { contents: `export * from '${sdkHttpClient}';`, resolveDir: '.', loader: 'js' },
+  outfile: 'dist/sdk-http-client.cjs',
+});
+await build({
+  ...daemonCjs,
+  entryPoints: ['src/daemon/main.ts'],
+  outfile: 'dist/daemon.cjs',
+  external: ['@modelcontextprotocol/server-*'],
+  plugins: [{
+    name: 'sdk-http-client',
+    setup(b) {
+      b.onResolve({ filter: /^@modelcontextprotocol\/sdk\/client\/streamableHttp\.js$/ }, () => ({ path: './sdk-http-client.cjs', external: true }));
+    },
+  }],
 });
 for (const file of ['dist/mcp-auto.js', bin]) chmodSync(file, 0o755);
 // The bin must stay small: every command parses it.

@@ -1,8 +1,7 @@
 // The command table: one module per command, loaded only when that command runs,
 // so `mcp-auto ensure` never pays for the daemon, the SDK or zod.
-import { UserError, errorMessage } from './util/errors.ts';
+import { UserError, reportError } from './util/errors.ts';
 import { VERSION } from './util/version.ts';
-import { safeText } from './util/terminal.ts';
 
 export interface Command {
   /** Usage, a description and at least one example; printed by --help. */
@@ -79,12 +78,4 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    const code = error instanceof UserError ? error.exitCode : 1;
-    console.error(`mcp-auto: ${safeText(errorMessage(error))}`);
-    if (!(error instanceof UserError) && process.env.MCP_AUTO_DEBUG) console.error(error);
-    process.exitCode = code;
-  },
-);
+main(process.argv.slice(2)).catch(reportError).then((code) => { process.exitCode = code; });

@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
@@ -179,6 +179,40 @@ test('eager children are spawned before the daemon loads its own code and binds 
   assert.deepEqual(recorded.map((c) => c.pid), [childPid]);
   daemon.kill('SIGTERM');
   await waitFor(() => dead(childPid), 5000, 'the child stopped with the daemon');
+});
+
+test('the daemon runs alike from the bin (CommonJS, dist/daemon.cjs) and from the ESM CLI; its errors are one line with an exit code from both', async () => {
+  const env = world({ everything: { command: process.execPath, args: [everythingBin, 'stdio'], start: 'eager', analyses: false } });
+  const root = env.project('entries');
+  const esm = join(dirname(cli), 'mcp-auto.js');
+  for (const entry of [cli, esm]) {
+    const bad = spawnSync(process.execPath, [entry, 'daemon', '--root', root, '--port', 'eighty'], { env: env.env, encoding: 'utf8', timeout: 20_000 });
+    assert.deepEqual([bad.status, bad.stderr], [2, "mcp-auto: daemon: --port must be a port number, not 'eighty'\n"], entry);
+    const held = await freePort(RANGE[0] + 300, RANGE[1]);
+    try {
+      const taken = spawnSync(process.execPath, [entry, 'daemon', '--root', root, '--port', String(held.port)], { env: env.env, encoding: 'utf8', timeout: 20_000 });
+      // A daemon run by hand logs to the terminal too (the eager child's start); the error is the last line.
+      assert.deepEqual([taken.status, taken.stderr.split('\n').at(-2)], [3, `mcp-auto: daemon: port ${held.port} is already in use`], entry);
+    } finally {
+      await held.release();
+    }
+    const port = await freePort(RANGE[0] + 300, RANGE[1]);
+    await port.release();
+    const daemon = spawn(process.execPath, [entry, 'daemon', '--root', root, '--port', String(port.port)], { env: env.env, stdio: 'ignore', detached: true });
+    track(daemon.pid);
+    try {
+      const url = `http://127.0.0.1:${port.port}`;
+      await waitFor(async () => (await health(port.port).catch(() => undefined))?.pid === daemon.pid, 15_000, `the daemon from ${entry}`);
+      const started = await (await fetch(`${url}/health`)).json() as { startup: Record<string, number> };
+      assert.ok(started.startup.childrenSpawned! < started.startup.listening!, `${entry}: ${JSON.stringify(started.startup)}`);
+      const client = await connect(`${url}/servers/everything/mcp`);
+      assert.ok((await echo(client, entry)).includes(`Echo: ${entry}`), entry);
+      await client.close();
+    } finally {
+      daemon.kill('SIGTERM');
+      await waitFor(() => daemon.exitCode !== null || daemon.signalCode !== null, 10_000, 'the daemon stopped');
+    }
+  }
 });
 
 // ---- the direnv fast path ------------------------------------------------

@@ -1,3 +1,5 @@
+import { safeText } from './terminal.ts';
+
 /** An error meant for the user: one line, with what to run next, and an exit code. */
 export class UserError extends Error {
   constructor(message: string, readonly exitCode = 1) {
@@ -37,4 +39,11 @@ export function errorMessage(error: unknown): string {
 export function oneLine(error: unknown, max = 200): string {
   const text = errorMessage(error).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Prints a command's failure on one line (the stack too under MCP_AUTO_DEBUG) and returns its exit code. */
+export function reportError(error: unknown): number {
+  console.error(`mcp-auto: ${safeText(errorMessage(error))}`);
+  if (!(error instanceof UserError) && process.env.MCP_AUTO_DEBUG) console.error(error);
+  return error instanceof UserError ? error.exitCode : 1;
 }
