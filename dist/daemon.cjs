@@ -6971,10 +6971,14 @@ var init_http_util = __esm({
 });
 
 // src/daemon/security.ts
-function checkHostAndOrigin(req, port, extraHosts = []) {
+function allowedHosts(port, exposedHost) {
+  const hosts = [...LOOPBACK_NAMES].map((name) => `${name}:${port}`);
+  if (exposedHost) hosts.push(`${exposedHost.includes(":") ? `[${exposedHost}]` : exposedHost}:${port}`);
+  return new Set(hosts);
+}
+function checkHostAndOrigin(req, hosts) {
   const host = (req.headers.host ?? "").toLowerCase();
-  const allowed = [...LOOPBACK_NAMES].map((name) => `${name}:${port}`).concat(extraHosts);
-  if (!allowed.includes(host)) return `Host '${host}' is not this daemon's loopback address`;
+  if (!hosts.has(host)) return `Host '${host}' is not this daemon's loopback address`;
   const origin = req.headers.origin;
   if (origin !== void 0 && origin !== "null") {
     let hostname;
@@ -9220,13 +9224,13 @@ var init_server_unit = __esm({
         if (this.router) await this.router.fetchTools(timeoutMs);
         else await fetchHttpTools(this.child, this.tools, timeoutMs);
       }
-      /** `rest` is the path after /servers/<name>, e.g. "/mcp". */
-      async handle(req, res, rest, url) {
+      /** `rest` is the path after /servers/<name>, e.g. "/mcp"; `search` its query, "?…" or empty. */
+      async handle(req, res, rest, search) {
         if (!this.router) {
           if (rest === "/sse") return this.bridge.open(req, res);
-          if (rest === "/messages") return this.bridge.post(req, res, url.searchParams.get("sessionId"));
+          if (rest === "/messages") return this.bridge.post(req, res, new URLSearchParams(search).get("sessionId"));
           if (rest === "/mcp" && req.method === "POST" && !await this.childUp()) return this.refuseHttp(req, res);
-          const path = rest === "/mcp" ? this.def.path + url.search : rest + url.search;
+          const path = (rest === "/mcp" ? this.def.path : rest) + search;
           if (req.method === "POST") return proxyWithToolFilter(req, res, this.child, path, this.tools, rest !== "/mcp");
           if (req.method === "GET") return proxyEventStream(req, res, this.child, path, this.tools, this.eventStreams);
           return proxyToChild(req, res, this.child, path);
@@ -9237,7 +9241,7 @@ var init_server_unit = __esm({
           case "/sse":
             return this.sse.open(req, res);
           case "/messages":
-            return this.sse.post(req, res, url.searchParams.get("sessionId"));
+            return this.sse.post(req, res, new URLSearchParams(search).get("sessionId"));
           default:
             sendError(res, 404, `no endpoint ${rest}; use /servers/${this.def.name}/mcp or /servers/${this.def.name}/sse`);
         }
@@ -9614,7 +9618,7 @@ function memoryMb() {
   const mb = (bytes) => Math.round(bytes / 104857.6) / 10;
   return { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external + m.arrayBuffers) };
 }
-var import_node_http2, import_node_fs18, import_node_path20, import_node_crypto10, CHORE_MS, HEADERS_TIMEOUT_MS, BURST_OVER_MS, SECOND_COLLECTION_MS, SESSION_SWEEP_MS, Daemon, round1;
+var import_node_http2, import_node_fs18, import_node_path20, import_node_crypto10, CHORE_MS, HEADERS_TIMEOUT_MS, SERVER_PATH, BURST_OVER_MS, SECOND_COLLECTION_MS, SESSION_SWEEP_MS, Daemon, round1;
 var init_daemon = __esm({
   "src/daemon/daemon.ts"() {
     "use strict";
@@ -9642,6 +9646,7 @@ var init_daemon = __esm({
     init_early_start();
     CHORE_MS = 3e4;
     HEADERS_TIMEOUT_MS = 1e4;
+    SERVER_PATH = /^\/servers\/([^/]+)(\/[^/]*)$/;
     BURST_OVER_MS = 3e3;
     SECOND_COLLECTION_MS = 6e3;
     SESSION_SWEEP_MS = 10 * 6e4;
@@ -9656,6 +9661,7 @@ var init_daemon = __esm({
         this.config = early.config ?? loadConfig();
         this.identity = this.loadSecret(IDENTITY_FILE);
         this.access = new Access(this.log);
+        this.hosts = allowedHosts(options.port, options.host);
         this.server = (0, import_node_http2.createServer)({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
           clearTimeout(firstHeaders.get(req.socket));
           this.route(req, res).catch((error) => {
@@ -9694,6 +9700,8 @@ var init_daemon = __esm({
       access;
       /** Answers /health's challenge: proves to ensure, exec, doctor and stop that this is the root's daemon. */
       identity;
+      /** The Host headers a request may carry (DNS rebinding). */
+      hosts;
       /** Milliseconds since the process started at each start-up phase (/health; the bench's cold-start rows). */
       startup = { loaded: round1(performance.now()) };
       /** The latest log lines, for the page. */
@@ -9771,18 +9779,24 @@ var init_daemon = __esm({
         this.access.bodyDeadline(req, res);
         const refused = this.access.refuse(req, res);
         if (refused === true || refused !== false && await refused) return;
-        const exposed = this.options.host ? [`${this.options.host.includes(":") ? `[${this.options.host}]` : this.options.host}:${this.options.port}`] : [];
-        const refusal = checkHostAndOrigin(req, this.options.port, exposed);
+        const refusal = checkHostAndOrigin(req, this.hosts);
         if (refusal) {
           this.log(`refused ${req.method} ${req.url}: ${refusal}`);
           return sendError(res, 403, refusal);
         }
-        const url = new URL(req.url ?? "/", this.base);
-        const path = url.pathname;
-        if (path === "/health") return this.health(req, res, url);
-        if (path === "/" || path.startsWith("/page/")) return this.servePage(req, res, path);
-        const match = /^\/servers\/([^/]+)(\/[^/]*)$/.exec(path);
-        if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
+        const raw = req.url ?? "/";
+        const query = raw.indexOf("?");
+        let match = SERVER_PATH.exec(query < 0 ? raw : raw.slice(0, query));
+        let search = query < 0 ? "" : raw.slice(query);
+        if (!match) {
+          const url = new URL(raw, this.base);
+          const path = url.pathname;
+          if (path === "/health") return this.health(req, res, url);
+          if (path === "/" || path.startsWith("/page/")) return this.servePage(req, res, path);
+          match = SERVER_PATH.exec(path);
+          if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
+          search = url.search;
+        }
         if (this.token !== void 0 && !bearerMatches(req, this.token)) {
           return sendError(res, 401, "missing or wrong bearer token", { "www-authenticate": "Bearer" });
         }
@@ -9795,7 +9809,7 @@ var init_daemon = __esm({
         this.requestsSinceCollect++;
         if (this.access.limitStreams(req, res)) return;
         if (this.options.collectGarbage && !this.gcTimer) this.scheduleCollection(BURST_OVER_MS);
-        return unit.handle(req, res, match[2], url);
+        return unit.handle(req, res, match[2], search);
       }
       async health(req, res, url) {
         if (url.searchParams.get("ensure") === "1") this.lastActivity = Date.now();

@@ -13,7 +13,7 @@ import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { sendError, sendJson } from '../gateway/http-util.ts';
 import type { LogTail, Logger } from './log.ts';
-import { bearerMatches, checkHostAndOrigin } from './security.ts';
+import { allowedHosts, bearerMatches, checkHostAndOrigin } from './security.ts';
 import { Access } from './access.ts';
 import { IDENTITY_FILE, identityProof } from '../ensure/daemon-state.ts';
 import { SessionStore } from '../gateway/session-store.ts';
@@ -40,6 +40,8 @@ const CHORE_MS = 30_000;
 
 /** A client has this long to send a request's headers. */
 const HEADERS_TIMEOUT_MS = 10_000;
+/** /servers/<name>/<endpoint>, the path of every MCP request. */
+const SERVER_PATH = /^\/servers\/([^/]+)(\/[^/]*)$/;
 
 /** Quiet this long after a request, a burst is over and the daemon collects garbage. */
 const BURST_OVER_MS = 3_000;
@@ -77,6 +79,8 @@ export class Daemon {
   private readonly access: Access;
   /** Answers /health's challenge: proves to ensure, exec, doctor and stop that this is the root's daemon. */
   private readonly identity: string;
+  /** The Host headers a request may carry (DNS rebinding). */
+  private readonly hosts: Set<string>;
   /** Milliseconds since the process started at each start-up phase (/health; the bench's cold-start rows). */
   private readonly startup: Record<string, number> = { loaded: round1(performance.now()) };
   /** The latest log lines, for the page. */
@@ -93,6 +97,7 @@ export class Daemon {
     this.config = early.config ?? loadConfig();
     this.identity = this.loadSecret(IDENTITY_FILE);
     this.access = new Access(this.log);
+    this.hosts = allowedHosts(options.port, options.host);
     // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
     this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
       clearTimeout(firstHeaders.get(req.socket));
@@ -193,18 +198,26 @@ export class Daemon {
     // A promise only on a connection's first request (its account being looked up).
     const refused = this.access.refuse(req, res);
     if (refused === true || (refused !== false && await refused)) return;
-    const exposed = this.options.host ? [`${this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host}:${this.options.port}`] : [];
-    const refusal = checkHostAndOrigin(req, this.options.port, exposed);
+    const refusal = checkHostAndOrigin(req, this.hosts);
     if (refusal) {
       this.log(`refused ${req.method} ${req.url}: ${refusal}`);
       return sendError(res, 403, refusal);
     }
-    const url = new URL(req.url ?? '/', this.base);
-    const path = url.pathname;
-    if (path === '/health') return this.health(req, res, url);
-    if (path === '/' || path.startsWith('/page/')) return this.servePage(req, res, path);
-    const match = /^\/servers\/([^/]+)(\/[^/]*)$/.exec(path);
-    if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
+    // Every call comes this way: a plain /servers/<name>/<endpoint> is split by
+    // hand (no URL object per call); anything else is parsed and normalized.
+    const raw = req.url ?? '/';
+    const query = raw.indexOf('?');
+    let match = SERVER_PATH.exec(query < 0 ? raw : raw.slice(0, query));
+    let search = query < 0 ? '' : raw.slice(query);
+    if (!match) {
+      const url = new URL(raw, this.base);
+      const path = url.pathname;
+      if (path === '/health') return this.health(req, res, url);
+      if (path === '/' || path.startsWith('/page/')) return this.servePage(req, res, path);
+      match = SERVER_PATH.exec(path);
+      if (!match) return sendError(res, 404, `no such path ${path}; servers are under /servers/<name>/mcp, status at /health`);
+      search = url.search;
+    }
     if (this.token !== undefined && !bearerMatches(req, this.token)) {
       return sendError(res, 401, 'missing or wrong bearer token', { 'www-authenticate': 'Bearer' });
     }
@@ -218,7 +231,7 @@ export class Daemon {
     if (this.access.limitStreams(req, res)) return;
     // Armed by requests only: an idle daemon has no second-scale timer.
     if (this.options.collectGarbage && !this.gcTimer) this.scheduleCollection(BURST_OVER_MS);
-    return unit.handle(req, res, match[2]!, url);
+    return unit.handle(req, res, match[2]!, search);
   }
 
   private async health(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -3,15 +3,21 @@ import type { IncomingMessage } from 'node:http';
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/** The Host headers a daemon on `port` accepts: a loopback name with the port, and the --unsafe-expose host's. */
+export function allowedHosts(port: number, exposedHost?: string): Set<string> {
+  const hosts = [...LOOPBACK_NAMES].map((name) => `${name}:${port}`);
+  if (exposedHost) hosts.push(`${exposedHost.includes(':') ? `[${exposedHost}]` : exposedHost}:${port}`);
+  return new Set(hosts);
+}
+
 /**
  * DNS-rebinding defence (MCP spec: servers must validate Origin): the Host must
  * be a loopback name with our port, and an Origin, when sent, must be a
  * loopback page. Returns the reason to refuse, or undefined.
  */
-export function checkHostAndOrigin(req: IncomingMessage, port: number, extraHosts: string[] = []): string | undefined {
+export function checkHostAndOrigin(req: IncomingMessage, hosts: Set<string>): string | undefined {
   const host = (req.headers.host ?? '').toLowerCase();
-  const allowed = [...LOOPBACK_NAMES].map((name) => `${name}:${port}`).concat(extraHosts);
-  if (!allowed.includes(host)) return `Host '${host}' is not this daemon's loopback address`;
+  if (!hosts.has(host)) return `Host '${host}' is not this daemon's loopback address`;
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== 'null') {
     let hostname: string;

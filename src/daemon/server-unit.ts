@@ -114,13 +114,13 @@ export class ServerUnit {
     else await fetchHttpTools(this.child, this.tools, timeoutMs);
   }
 
-  /** `rest` is the path after /servers/<name>, e.g. "/mcp". */
-  async handle(req: IncomingMessage, res: ServerResponse, rest: string, url: URL): Promise<void> {
+  /** `rest` is the path after /servers/<name>, e.g. "/mcp"; `search` its query, "?…" or empty. */
+  async handle(req: IncomingMessage, res: ServerResponse, rest: string, search: string): Promise<void> {
     if (!this.router) {
       if (rest === '/sse') return this.bridge!.open(req, res);
-      if (rest === '/messages') return this.bridge!.post(req, res, url.searchParams.get('sessionId'));
+      if (rest === '/messages') return this.bridge!.post(req, res, new URLSearchParams(search).get('sessionId'));
       if (rest === '/mcp' && req.method === 'POST' && !(await this.childUp())) return this.refuseHttp(req, res);
-      const path = rest === '/mcp' ? this.def.path + url.search : rest + url.search;
+      const path = (rest === '/mcp' ? this.def.path : rest) + search;
       // tools/list and tools/call go through the filter; the rest streams as is.
       if (req.method === 'POST') return proxyWithToolFilter(req, res, this.child, path, this.tools, rest !== '/mcp');
       if (req.method === 'GET') return proxyEventStream(req, res, this.child, path, this.tools, this.eventStreams);
@@ -129,7 +129,7 @@ export class ServerUnit {
     switch (rest) {
       case '/mcp': return this.streamable!.handle(req, res);
       case '/sse': return this.sse!.open(req, res);
-      case '/messages': return this.sse!.post(req, res, url.searchParams.get('sessionId'));
+      case '/messages': return this.sse!.post(req, res, new URLSearchParams(search).get('sessionId'));
       default: sendError(res, 404, `no endpoint ${rest}; use /servers/${this.def.name}/mcp or /servers/${this.def.name}/sse`);
     }
   }

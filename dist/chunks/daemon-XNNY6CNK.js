@@ -60,7 +60,7 @@ async function run(argv) {
     }
   }
   const early = takeEarlyStart(root) ?? new EarlyStart(root);
-  const { Daemon } = await import("./daemon-3D3KVTYT.js");
+  const { Daemon } = await import("./daemon-QA24R6CT.js");
   const daemon = new Daemon({ root, port, host, idleTimeoutMinutes: idleMinutes, collectGarbage, early });
   try {
     await daemon.start();
@@ -84,4 +84,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=daemon-2XSM6OHW.js.map
+//# sourceMappingURL=daemon-XNNY6CNK.js.map
