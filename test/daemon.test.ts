@@ -234,6 +234,32 @@ test('bad input: parse error, oversized body, unknown server, unknown or missing
   assert.equal(status, 403);
 });
 
+test('request paths: a query string, a percent-encoded name and dot segments reach the server; other paths get 404 with a hint', async () => {
+  // Raw requests: fetch would normalize the path itself.
+  const post = (path: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'paths', version: '1' } } });
+    const req = httpRequest({ host: '127.0.0.1', port: PORT, path, method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (r) => {
+      let text = '';
+      r.setEncoding('utf8');
+      r.on('data', (c: string) => { text += c; });
+      r.on('end', () => resolve({ status: r.statusCode!, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  for (const path of ['/servers/everything/mcp?client=x', '/servers/every%74hing/mcp', '/servers/probe/../everything/mcp', '/servers/./everything/mcp']) {
+    const r = await post(path);
+    assert.equal(r.status, 200, `${path}: ${r.body}`);
+    assert.match(r.body, /"serverInfo":\{"name":"mcp-servers\/everything"/, path);
+  }
+  for (const path of ['/servers/everything', '/servers/everything/mcp/extra', '/elsewhere']) {
+    const r = await post(path);
+    assert.equal(r.status, 404, path);
+    assert.match(r.body, /servers are under \/servers\/<name>\/mcp/, path);
+  }
+  assert.match((await post('/servers/everything/nope')).body, /no endpoint \/nope; use \/servers\/everything\/mcp/);
+});
+
 test('kill -9 of the child under load: in-flight calls fail within 2 s, sessions survive, later calls succeed', async () => {
   const clients = await Promise.all([connect('probe', 'http'), connect('probe', 'sse'), connect('probe', 'http')]);
   const sessionIds = clients.map(({ transport }) => (transport as { sessionId?: string }).sessionId);
