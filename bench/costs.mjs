@@ -292,7 +292,7 @@ const loopbackOnly = 'data:text/javascript,' + encodeURIComponent(
   + 'net.Server.prototype.listen=function(...a){if(typeof a[0]==="number"&&typeof a[1]!=="string")a.splice(1,0,"127.0.0.1");return listen.apply(this,a)};',
 );
 
-export async function benchShare({ repeats = 7, calls = 300, warmup = 100 } = {}) {
+export async function benchShare({ repeats = 7, calls = 300, rounds = 10, warmup = 100 } = {}) {
   const home = makeHome({ portRange: [29000, 29499], defaults: [], servers: { everything: { command: node, args: [everythingBin, 'stdio'], start: 'eager', analyses: false } } });
   const targets = [];
   const add = async (name, transport, start, open) => {
@@ -312,21 +312,28 @@ export async function benchShare({ repeats = 7, calls = 300, warmup = 100 } = {}
     let daemonPort;
     await add('mcp-auto', 'Streamable HTTP', (port) => { daemonPort = port; return daemon(port); }, (port) => streamableSession(port, '/servers/everything/mcp'));
     targets.push({ ...targets.at(-1), transport: 'SSE', session: await until(() => sseSession(daemonPort, '/servers/everything/sse')), proc: undefined, p50s: [] });
+    await add('bare Node proxy', 'HTTP', (port) => startProcess(node, [join(repo, 'bench/bare-proxy.mjs'), String(port), everythingBin, 'stdio']), (port) => streamableSession(port, '/mcp'));
     await add('mcp-proxy', 'Streamable HTTP', (port) => startProcess(node, [mcpProxyBin, '--host', '127.0.0.1', '--port', String(port), '--server', 'stream', '--', node, everythingBin, 'stdio']), (port) => streamableSession(port, '/mcp'));
     await add('mcp-proxy', 'SSE', (port) => startProcess(node, [mcpProxyBin, '--host', '127.0.0.1', '--port', String(port), '--server', 'sse', '--', node, everythingBin, 'stdio']), (port) => sseSession(port, '/sse'));
     await add('supergateway', 'SSE', (port) => startProcess(node, ['--import', loopbackOnly, supergatewayBin, '--stdio', childCommand, '--port', String(port), '--logLevel', 'none']), (port) => sseSession(port, '/sse'));
     await add('supergateway', 'Streamable HTTP (stateful)', (port) => startProcess(node, ['--import', loopbackOnly, supergatewayBin, '--stdio', childCommand, '--outputTransport', 'streamableHttp', '--stateful', '--port', String(port), '--logLevel', 'none']), (port) => streamableSession(port, '/mcp'));
     const live = targets.filter((t) => t.session);
     for (const t of live) for (let i = 0; i < warmup; i++) await t.session.call();
-    // Interleaved: each repeat runs every target once, so a noisy moment falls on all.
+    // Interleaved finely: a repeat is `rounds` rounds, each giving every target
+    // calls/rounds calls in turn, so that the floors a repeat subtracts were
+    // measured in the same moments as the gateways (the machine's noisy
+    // stretches last longer than one call, shorter than one target's 300).
     for (let r = 0; r < repeats; r++) {
-      for (const t of live) {
-        const samples = [];
-        try {
-          for (let i = 0; i < calls; i++) samples.push(await t.session.call());
-          t.p50s.push(median(samples));
-        } catch (error) { t.failed = String(error?.message ?? error); t.session = undefined; }
+      const samples = new Map(live.map((t) => [t, []]));
+      for (let k = 0; k < rounds; k++) {
+        for (const t of live) {
+          if (!t.session) continue;
+          try {
+            for (let i = 0; i < calls / rounds; i++) samples.get(t).push(await t.session.call());
+          } catch (error) { t.failed = String(error?.message ?? error); t.session = undefined; }
+        }
       }
+      for (const t of live) if (t.session) t.p50s.push(median(samples.get(t)));
     }
     const floor = targets[0].p50s;
     const direct = targets[1].p50s;
@@ -340,7 +347,8 @@ export async function benchShare({ repeats = 7, calls = 300, warmup = 100 } = {}
       return row;
     });
     const ours = targets.filter((t) => t.name === 'mcp-auto' && t.p50s.length);
-    const notes = [`lean keep-alive HTTP client (node:http, no SDK); ${repeats} interleaved repeats of ${calls} sequential tools/call echo each after ${warmup} warm-up calls`,
+    const notes = [`lean keep-alive HTTP client (node:http, no SDK); ${repeats} repeats of ${calls} sequential tools/call echo per target, after ${warmup} warm-up calls; each repeat interleaves the targets in ${rounds} rounds of ${calls / rounds} calls`,
+      'the bare Node proxy (bench/bare-proxy.mjs: no checks, no id remapping, one client) shows what the extra hop alone costs on this machine by the same formula',
       'own share = p50 through the gateway − p50 of the canned floor − p50 of direct stdio, per repeat; call recording and session bookkeeping on and the owner check on (issue 13: once per connection, which the keep-alive client holds)'];
     for (const t of ours) {
       const m = median(t.p50s.map((_, r) => share(t, r)));
