@@ -7055,22 +7055,9 @@ var init_access = __esm({
         this.peers.set(socket, peer);
         if (peer.refused) this.note(`refused a connection from ${remote}:${remotePort}: ${peer.refused}`);
       }
-      /** The connection's account: at once after its first request (no /proc read per request). */
-      peer(req) {
-        return this.peers.get(req.socket);
-      }
-      /**
-       * Answers 403 (and closes) when the connection's account may not get in:
-       * true when refused. A plain boolean once the connection's lookup settled
-       * (every request after its first), so the hot path stays synchronous.
-       */
+      /** Answers 403 (and closes) when the connection's account, looked up at accept, may not get in: true when refused. */
       refuse(req, res) {
-        const peer = this.peer(req);
-        if (peer instanceof Promise) return peer.then((p) => this.answer(p, req, res));
-        return this.answer(peer, req, res);
-      }
-      answer(peer, req, res) {
-        const refused = peer?.refused;
+        const refused = this.peers.get(req.socket)?.refused;
         if (!refused) return false;
         res.shouldKeepAlive = false;
         sendError(res, 403, refused, { connection: "close" });
@@ -7101,8 +7088,7 @@ var init_access = __esm({
        */
       limitStreams(req, res) {
         if (req.method !== "GET") return false;
-        const peer = this.peer(req);
-        const key = String((peer && !(peer instanceof Promise) ? peer.uid : void 0) ?? req.socket.remoteAddress ?? "unknown");
+        const key = String(this.peers.get(req.socket)?.uid ?? req.socket.remoteAddress ?? "unknown");
         const open3 = this.streams.get(key) ?? 0;
         if (open3 >= MAX_STREAMS_PER_PEER) {
           this.note(`refused a stream: ${open3} already open for ${key}`);
@@ -9777,8 +9763,7 @@ var init_daemon = __esm({
       }
       async route(req, res) {
         this.access.bodyDeadline(req, res);
-        const refused = this.access.refuse(req, res);
-        if (refused === true || refused !== false && await refused) return;
+        if (this.access.refuse(req, res)) return;
         const refusal = checkHostAndOrigin(req, this.hosts);
         if (refusal) {
           this.log(`refused ${req.method} ${req.url}: ${refusal}`);

@@ -17,7 +17,7 @@ interface Peer { uid: number | undefined; refused?: string }
 
 export class Access {
   /** Each accepted connection's account, looked up once (keep-alive requests reuse it). */
-  private readonly peers = new WeakMap<Socket, Peer | Promise<Peer>>();
+  private readonly peers = new WeakMap<Socket, Peer>();
   private readonly streams = new Map<string, number>();
   private readonly me = ownUid();
   /** Linux: the kernel's socket tables say who connects. Elsewhere token auth is the default. */
@@ -48,24 +48,9 @@ export class Access {
     if (peer.refused) this.note(`refused a connection from ${remote}:${remotePort}: ${peer.refused}`);
   }
 
-  /** The connection's account: at once after its first request (no /proc read per request). */
-  private peer(req: IncomingMessage): Peer | Promise<Peer> | undefined {
-    return this.peers.get(req.socket);
-  }
-
-  /**
-   * Answers 403 (and closes) when the connection's account may not get in:
-   * true when refused. A plain boolean once the connection's lookup settled
-   * (every request after its first), so the hot path stays synchronous.
-   */
-  refuse(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
-    const peer = this.peer(req);
-    if (peer instanceof Promise) return peer.then((p) => this.answer(p, req, res));
-    return this.answer(peer, req, res);
-  }
-
-  private answer(peer: Peer | undefined, req: IncomingMessage, res: ServerResponse): boolean {
-    const refused = peer?.refused;
+  /** Answers 403 (and closes) when the connection's account, looked up at accept, may not get in: true when refused. */
+  refuse(req: IncomingMessage, res: ServerResponse): boolean {
+    const refused = this.peers.get(req.socket)?.refused;
     if (!refused) return false;
     res.shouldKeepAlive = false;
     sendError(res, 403, refused, { connection: 'close' });
@@ -98,9 +83,7 @@ export class Access {
    */
   limitStreams(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET') return false;
-    const peer = this.peer(req);
-    // By now refuse() has settled the lookup.
-    const key = String((peer && !(peer instanceof Promise) ? peer.uid : undefined) ?? req.socket.remoteAddress ?? 'unknown');
+    const key = String(this.peers.get(req.socket)?.uid ?? req.socket.remoteAddress ?? 'unknown');
     const open = this.streams.get(key) ?? 0;
     if (open >= MAX_STREAMS_PER_PEER) {
       this.note(`refused a stream: ${open} already open for ${key}`);

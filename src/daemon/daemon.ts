@@ -193,11 +193,9 @@ export class Daemon {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // The body's deadline runs from the request's arrival, lookup included.
+    // The body's deadline runs from the request's arrival.
     this.access.bodyDeadline(req, res);
-    // A promise only on a connection's first request (its account being looked up).
-    const refused = this.access.refuse(req, res);
-    if (refused === true || (refused !== false && await refused)) return;
+    if (this.access.refuse(req, res)) return;
     const refusal = checkHostAndOrigin(req, this.hosts);
     if (refusal) {
       this.log(`refused ${req.method} ${req.url}: ${refusal}`);

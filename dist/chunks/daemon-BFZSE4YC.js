@@ -266,22 +266,9 @@ var Access = class {
     this.peers.set(socket, peer);
     if (peer.refused) this.note(`refused a connection from ${remote}:${remotePort}: ${peer.refused}`);
   }
-  /** The connection's account: at once after its first request (no /proc read per request). */
-  peer(req) {
-    return this.peers.get(req.socket);
-  }
-  /**
-   * Answers 403 (and closes) when the connection's account may not get in:
-   * true when refused. A plain boolean once the connection's lookup settled
-   * (every request after its first), so the hot path stays synchronous.
-   */
+  /** Answers 403 (and closes) when the connection's account, looked up at accept, may not get in: true when refused. */
   refuse(req, res) {
-    const peer = this.peer(req);
-    if (peer instanceof Promise) return peer.then((p) => this.answer(p, req, res));
-    return this.answer(peer, req, res);
-  }
-  answer(peer, req, res) {
-    const refused = peer?.refused;
+    const refused = this.peers.get(req.socket)?.refused;
     if (!refused) return false;
     res.shouldKeepAlive = false;
     sendError(res, 403, refused, { connection: "close" });
@@ -312,8 +299,7 @@ var Access = class {
    */
   limitStreams(req, res) {
     if (req.method !== "GET") return false;
-    const peer = this.peer(req);
-    const key = String((peer && !(peer instanceof Promise) ? peer.uid : void 0) ?? req.socket.remoteAddress ?? "unknown");
+    const key = String(this.peers.get(req.socket)?.uid ?? req.socket.remoteAddress ?? "unknown");
     const open2 = this.streams.get(key) ?? 0;
     if (open2 >= MAX_STREAMS_PER_PEER) {
       this.note(`refused a stream: ${open2} already open for ${key}`);
@@ -2440,8 +2426,7 @@ var Daemon = class {
   }
   async route(req, res) {
     this.access.bodyDeadline(req, res);
-    const refused = this.access.refuse(req, res);
-    if (refused === true || refused !== false && await refused) return;
+    if (this.access.refuse(req, res)) return;
     const refusal = checkHostAndOrigin(req, this.hosts);
     if (refusal) {
       this.log(`refused ${req.method} ${req.url}: ${refusal}`);
@@ -2778,4 +2763,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-QA24R6CT.js.map
+//# sourceMappingURL=daemon-BFZSE4YC.js.map
