@@ -6,22 +6,15 @@
 // Node's HTTP and pipe handling. Usage: node bench/bare-proxy.mjs PORT CHILD-SCRIPT [ARGS...]
 import http from 'node:http';
 import { spawn } from 'node:child_process';
+import { eachLine } from './lib.mjs';
 
 const [port, ...childArgs] = process.argv.slice(2);
 const child = spawn(process.execPath, childArgs, { stdio: ['pipe', 'pipe', 'ignore'] });
 const waiting = new Map();
-let buffer = '';
-child.stdout.setEncoding('utf8');
-child.stdout.on('data', (chunk) => {
-  buffer += chunk;
-  let nl;
-  while ((nl = buffer.indexOf('\n')) >= 0) {
-    const line = buffer.slice(0, nl);
-    buffer = buffer.slice(nl + 1);
-    const id = JSON.parse(line).id;
-    waiting.get(id)?.(line);
-    waiting.delete(id);
-  }
+eachLine(child.stdout, (line) => {
+  const id = JSON.parse(line).id;
+  waiting.get(id)?.(line);
+  waiting.delete(id);
 });
 
 http.createServer((req, res) => {

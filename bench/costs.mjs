@@ -7,7 +7,7 @@ import http from 'node:http';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, repo, everythingBin, makeHome, median, percentile, now, sleep, nextPort, startProcess, rssMb, descendants, procStat } from './lib.mjs';
+import { cli, repo, everythingBin, eachLine, makeHome, median, percentile, now, sleep, nextPort, startProcess, rssMb, descendants, procStat } from './lib.mjs';
 
 const node = process.execPath;
 const mark = (ok) => (ok ? 'met' : 'NOT met');
@@ -244,16 +244,8 @@ async function sseSession(port, path) {
 async function stdioSession() {
   const child = spawn(node, [everythingBin, 'stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const waiting = new Map();
-  let buffer = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk) => {
-    buffer += chunk;
-    let nl;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      try { const m = JSON.parse(line); waiting.get(m.id)?.(m); waiting.delete(m.id); } catch { /* not JSON */ }
-    }
+  eachLine(child.stdout, (line) => {
+    try { const m = JSON.parse(line); waiting.get(m.id)?.(m); waiting.delete(m.id); } catch { /* not JSON */ }
   });
   const send = (message) => new Promise((resolve) => { waiting.set(message.id, resolve); child.stdin.write(`${JSON.stringify(message)}\n`); });
   await send(initialize(0));

@@ -18,6 +18,21 @@ export const now = () => performance.now();
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Nearest-rank percentile of an unsorted list of numbers (p in 0..100). */
+/** Calls fn with each line a child prints on `stream` (line-delimited JSON-RPC, as stdio servers speak). */
+export function eachLine(stream, fn) {
+  let buffer = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    buffer += chunk;
+    let nl;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      fn(line);
+    }
+  });
+}
+
 export function percentile(values, p) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
