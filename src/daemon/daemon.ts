@@ -150,7 +150,7 @@ export class Daemon {
     this.reapOrphans(this.early.pids);
     this.early.adopt({
       onSpawn: (pid, command) => this.recordChild(pid, command),
-      usersRoot: () => isUsersRoot(this.options.root, this.config.settings.trustedRoots),
+      usersRoot: this.usersRoot,
     });
     for (const def of this.config.servers.values()) this.addUnit(def);
     this.startup.childrenSpawned = round1(this.early.spawnedAt ?? performance.now());
@@ -163,15 +163,16 @@ export class Daemon {
     await this.watchConfig();
   }
 
+  /** Read at each child's start: marks and trustedRoots may change while the daemon runs. */
+  private readonly usersRoot = () => isUsersRoot(this.options.root, this.config.settings.trustedRoots);
+
   private addUnit(def: ServerDef): void {
-    const root = this.options.root;
-    const settings = () => this.config.settings;
+    const usersRoot = this.usersRoot;
     const unit = new ServerUnit(def, {
       root: this.options.root,
       stateDir: this.stateDir,
       log: this.log,
-      // Read at each start: marks and trustedRoots may change while the daemon runs.
-      get usersRoot() { return isUsersRoot(root, settings().trustedRoots); },
+      get usersRoot() { return usersRoot(); },
       onSpawn: (pid, command) => this.recordChild(pid, command),
     }, this.base, this.store, this.startModeOf(def), this.early.take(def.name));
     this.units.set(def.name, unit);
@@ -180,7 +181,7 @@ export class Daemon {
 
   /** Eager servers that analyse project content start with the daemon only in the user's own roots. */
   private startModeOf(def: ServerDef): StartMode {
-    const mode = startMode(def, () => isUsersRoot(this.options.root, this.config.settings.trustedRoots));
+    const mode = startMode(def, this.usersRoot);
     if (mode === 'lazy' && def.start === 'eager') {
       this.log(`server ${def.name}: starts when the first client connects (it analyses project content, and ${this.options.root} is not marked as yours in "trustedRoots")`);
     }

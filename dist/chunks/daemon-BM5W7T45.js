@@ -2384,7 +2384,7 @@ var Daemon = class {
     this.reapOrphans(this.early.pids);
     this.early.adopt({
       onSpawn: (pid, command) => this.recordChild(pid, command),
-      usersRoot: () => isUsersRoot(this.options.root, this.config.settings.trustedRoots)
+      usersRoot: this.usersRoot
     });
     for (const def of this.config.servers.values()) this.addUnit(def);
     this.startup.childrenSpawned = round1(this.early.spawnedAt ?? performance.now());
@@ -2396,16 +2396,16 @@ var Daemon = class {
     rmSync(join4(this.stateDir, IDLE_STOPPED), { force: true });
     await this.watchConfig();
   }
+  /** Read at each child's start: marks and trustedRoots may change while the daemon runs. */
+  usersRoot = () => isUsersRoot(this.options.root, this.config.settings.trustedRoots);
   addUnit(def) {
-    const root = this.options.root;
-    const settings = () => this.config.settings;
+    const usersRoot = this.usersRoot;
     const unit = new ServerUnit(def, {
       root: this.options.root,
       stateDir: this.stateDir,
       log: this.log,
-      // Read at each start: marks and trustedRoots may change while the daemon runs.
       get usersRoot() {
-        return isUsersRoot(root, settings().trustedRoots);
+        return usersRoot();
       },
       onSpawn: (pid, command) => this.recordChild(pid, command)
     }, this.base, this.store, this.startModeOf(def), this.early.take(def.name));
@@ -2414,7 +2414,7 @@ var Daemon = class {
   }
   /** Eager servers that analyse project content start with the daemon only in the user's own roots. */
   startModeOf(def) {
-    const mode = startMode(def, () => isUsersRoot(this.options.root, this.config.settings.trustedRoots));
+    const mode = startMode(def, this.usersRoot);
     if (mode === "lazy" && def.start === "eager") {
       this.log(`server ${def.name}: starts when the first client connects (it analyses project content, and ${this.options.root} is not marked as yours in "trustedRoots")`);
     }
@@ -2763,4 +2763,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-BFZSE4YC.js.map
+//# sourceMappingURL=daemon-BM5W7T45.js.map
