@@ -424,6 +424,13 @@ __export(stamped_exports, {
   parseExec: () => parseExec,
   printConfig: () => printConfig
 });
+function freshStampOnce(dir) {
+  const global = globalThis;
+  if (global[STAMP_TRIED]) return void 0;
+  global[STAMP_TRIED] = true;
+  const stamp = stampFor(dir);
+  return stamp ? readFreshStamp(stamp, dir) : void 0;
+}
 function parseExec(argv) {
   const dashes = argv.indexOf("--");
   if (dashes < 0 || dashes === argv.length - 1) {
@@ -438,16 +445,14 @@ function execEnv(port, token) {
   return { MCP_AUTO_PORT: String(port), MCP_AUTO_URL: `http://127.0.0.1:${port}`, ...token ? { MCP_AUTO_TOKEN: token } : {} };
 }
 async function execFromStamp(options) {
-  const stamp = stampFor(options.dir);
-  const fresh = stamp ? readFreshStamp(stamp, options.dir) : void 0;
+  const fresh = freshStampOnce(options.dir);
   if (fresh?.scope !== "all") return void 0;
   const health = await getHealth(fresh.port, "/health?start=1", 2e3, fresh.token);
   if (typeof health !== "object" || health.root !== fresh.root || !health.servers.every((s) => s.state === "ready")) return void 0;
   return runCommand(options.command, execEnv(fresh.port, fresh.token));
 }
 async function configFromStamp(dir) {
-  const stamp = stampFor(dir);
-  const fresh = stamp ? readFreshStamp(stamp, dir) : void 0;
+  const fresh = freshStampOnce(dir);
   if (!fresh) return void 0;
   const health = await getHealth(fresh.port, "/health?ensure=1", 1e3, fresh.token);
   if (typeof health !== "object" || health.root !== fresh.root || health.port !== fresh.port) return void 0;
@@ -457,7 +462,7 @@ function printConfig(entries) {
   const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
   console.log(JSON.stringify({ mcpServers }, null, 2));
 }
-var import_node_path3;
+var import_node_path3, STAMP_TRIED;
 var init_stamped = __esm({
   "src/commands/stamped.ts"() {
     "use strict";
@@ -469,6 +474,7 @@ var init_stamped = __esm({
     init_entries();
     init_health_request();
     init_stamp_check();
+    STAMP_TRIED = /* @__PURE__ */ Symbol.for("mcp-auto.stamp-tried");
   }
 });
 

@@ -4,7 +4,7 @@
 // purpose, so a CMD that ran too early would see it still starting.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, everythingBin, makeEnv, run, track, waitFor } from './helpers.ts';
@@ -163,5 +163,30 @@ console.log(JSON.stringify({ port: Number(process.env.MCP_AUTO_PORT), pid: healt
     assert.equal(written(), restamped);
   } finally {
     await warm.cleanup();
+  }
+});
+
+const hasStrace = spawnSync('sh', ['-c', 'command -v strace']).status === 0;
+
+test('a stamp that cannot answer is read once a process: the full CLI the bin hands over to goes straight to ensure', { skip: hasStrace ? false : 'strace not installed' }, async () => {
+  const w = makeEnv({ portRange: [31640, 31659], config: { defaults: [], servers: { everything: { command: process.execPath, args: [everythingBin, 'stdio'] } } } });
+  try {
+    const root = w.project('once');
+    const stamp = join(w.env.XDG_STATE_HOME!, 'mcp-auto/direnv', root.replaceAll('%', '%25').replaceAll('/', '%2F'));
+    const first = await run(['exec', '--root', root, '--', 'true'], w.env);
+    assert.equal(first.code, 0, first.stderr);
+    track((JSON.parse(readFileSync(join(w.env.XDG_STATE_HOME!, 'mcp-auto', rootHash(root), 'daemon.json'), 'utf8')) as { pid: number }).pid);
+    for (const args of [['exec', '--root', root, '--', 'true'], ['mcp-config', root]]) {
+      // Stale: a client file changed after the stamp was written.
+      assert.ok(existsSync(stamp), 'a stamp to read');
+      writeFileSync(join(root, '.mcp.json'), '{"mcpServers": {}}\n');
+      const trace = join(w.home, 'trace');
+      const r = spawnSync('strace', ['-f', '-e', 'trace=openat', '-o', trace, process.execPath, cli, ...args], { env: w.env, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 0, r.stderr);
+      const reads = readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes(`"${stamp}", O_RDONLY`));
+      assert.equal(reads.length, 1, `${args[0]} read the stamp ${reads.length} times`);
+    }
+  } finally {
+    await w.cleanup();
   }
 });

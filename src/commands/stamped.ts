@@ -6,7 +6,7 @@ import { claude } from '../clients/claude.ts';
 import { entriesFor } from '../clients/entries.ts';
 import type { ManagedEntry } from '../clients/adapter.ts';
 import { getHealth } from '../ensure/health-request.ts';
-import { readFreshStamp, stampFor } from '../ensure/stamp-check.ts';
+import { readFreshStamp, stampFor, type FreshStamp } from '../ensure/stamp-check.ts';
 
 // `exec` and `mcp-config` answered from a stamp: when what ensure last found
 // right for the directory still holds (stamp-check.ts), one request to the
@@ -14,6 +14,22 @@ import { readFreshStamp, stampFor } from '../ensure/stamp-check.ts';
 // loads nothing of ensure's; the small CommonJS bin (bin.ts) holds it too.
 // Each returns undefined when the stamp cannot answer: the command's own
 // run() then takes ensure's path.
+
+/** Set once a process has looked at its stamp (the bin and the full CLI are separate bundles: a registered symbol). */
+const STAMP_TRIED = Symbol.for('mcp-auto.stamp-tried');
+
+/**
+ * `dir`'s stamp when it still holds, looked at once a process: when the
+ * bin's look did not answer, the full CLI it hands over to goes straight to
+ * ensure rather than checking the stamp and asking the daemon again.
+ */
+function freshStampOnce(dir: string): FreshStamp | undefined {
+  const global = globalThis as unknown as Record<symbol, boolean | undefined>;
+  if (global[STAMP_TRIED]) return undefined;
+  global[STAMP_TRIED] = true;
+  const stamp = stampFor(dir);
+  return stamp ? readFreshStamp(stamp, dir) : undefined;
+}
 
 export interface ExecOptions { dir: string; timeoutS: number; command: string[] }
 
@@ -35,8 +51,7 @@ export function execEnv(port: number, token: string | undefined): Record<string,
 
 /** exec with its daemon up and every server ready: one request (which starts what is not started), then CMD. */
 export async function execFromStamp(options: ExecOptions): Promise<number | undefined> {
-  const stamp = stampFor(options.dir);
-  const fresh = stamp ? readFreshStamp(stamp, options.dir) : undefined;
+  const fresh = freshStampOnce(options.dir);
   // A stamp of mcp-config's checked no client file: CMD may read them.
   if (fresh?.scope !== 'all') return undefined;
   const health = await getHealth(fresh.port, '/health?start=1', 2000, fresh.token);
@@ -46,8 +61,7 @@ export async function execFromStamp(options: ExecOptions): Promise<number | unde
 
 /** mcp-config's entries from the stamp's daemon: its /health lists the servers it serves. */
 export async function configFromStamp(dir: string): Promise<ManagedEntry[] | undefined> {
-  const stamp = stampFor(dir);
-  const fresh = stamp ? readFreshStamp(stamp, dir) : undefined;
+  const fresh = freshStampOnce(dir);
   if (!fresh) return undefined;
   const health = await getHealth(fresh.port, '/health?ensure=1', 1000, fresh.token);
   if (typeof health !== 'object' || health.root !== fresh.root || health.port !== fresh.port) return undefined;

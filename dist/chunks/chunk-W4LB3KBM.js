@@ -55,6 +55,14 @@ function runCommand(command, extraEnv) {
 
 // src/commands/stamped.ts
 import { resolve } from "node:path";
+var STAMP_TRIED = /* @__PURE__ */ Symbol.for("mcp-auto.stamp-tried");
+function freshStampOnce(dir) {
+  const global = globalThis;
+  if (global[STAMP_TRIED]) return void 0;
+  global[STAMP_TRIED] = true;
+  const stamp = stampFor(dir);
+  return stamp ? readFreshStamp(stamp, dir) : void 0;
+}
 function parseExec(argv) {
   const dashes = argv.indexOf("--");
   if (dashes < 0 || dashes === argv.length - 1) {
@@ -69,16 +77,14 @@ function execEnv(port, token) {
   return { MCP_AUTO_PORT: String(port), MCP_AUTO_URL: `http://127.0.0.1:${port}`, ...token ? { MCP_AUTO_TOKEN: token } : {} };
 }
 async function execFromStamp(options) {
-  const stamp = stampFor(options.dir);
-  const fresh = stamp ? readFreshStamp(stamp, options.dir) : void 0;
+  const fresh = freshStampOnce(options.dir);
   if (fresh?.scope !== "all") return void 0;
   const health = await getHealth(fresh.port, "/health?start=1", 2e3, fresh.token);
   if (typeof health !== "object" || health.root !== fresh.root || !health.servers.every((s) => s.state === "ready")) return void 0;
   return runCommand(options.command, execEnv(fresh.port, fresh.token));
 }
 async function configFromStamp(dir) {
-  const stamp = stampFor(dir);
-  const fresh = stamp ? readFreshStamp(stamp, dir) : void 0;
+  const fresh = freshStampOnce(dir);
   if (!fresh) return void 0;
   const health = await getHealth(fresh.port, "/health?ensure=1", 1e3, fresh.token);
   if (typeof health !== "object" || health.root !== fresh.root || health.port !== fresh.port) return void 0;
@@ -97,4 +103,4 @@ export {
   configFromStamp,
   printConfig
 };
-//# sourceMappingURL=chunk-G3L6TNWN.js.map
+//# sourceMappingURL=chunk-W4LB3KBM.js.map

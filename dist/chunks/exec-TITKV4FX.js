@@ -4,7 +4,7 @@ import {
   execFromStamp,
   parseExec,
   runCommand
-} from "./chunk-G3L6TNWN.js";
+} from "./chunk-W4LB3KBM.js";
 import "./chunk-3V7JBOM2.js";
 import "./chunk-3QUSHYHU.js";
 import "./chunk-CWON7UJY.js";
@@ -98,4 +98,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=exec-RM6BCXSB.js.map
+//# sourceMappingURL=exec-TITKV4FX.js.map

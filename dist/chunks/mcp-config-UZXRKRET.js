@@ -2,7 +2,7 @@
 import {
   configFromStamp,
   printConfig
-} from "./chunk-G3L6TNWN.js";
+} from "./chunk-W4LB3KBM.js";
 import "./chunk-3V7JBOM2.js";
 import {
   existingDir,
@@ -47,4 +47,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=mcp-config-R7IMDYIM.js.map
+//# sourceMappingURL=mcp-config-UZXRKRET.js.map
