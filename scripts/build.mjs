@@ -16,6 +16,12 @@ const common = {
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
   metafile: true,
+  // jsonc-parser's UMD main requires its parts at run time; its ESM build bundles.
+  mainFields: ['module', 'main'],
+  // The daemon's page is a real HTML file, bundled as a string.
+  loader: { '.html': 'text' },
+  // The MCP reference servers are separate programs we spawn, never bundled.
+  external: ['@modelcontextprotocol/server-*'],
 };
 // Chunk names carry hashes: start empty so old chunks never ship.
 rmSync('dist', { recursive: true, force: true });
@@ -29,24 +35,16 @@ const cli = await build({
   chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
   splitting: true,
-  // jsonc-parser's UMD main requires its parts at run time; its ESM build bundles.
-  mainFields: ['module', 'main'],
-  // The daemon's page is a real HTML file, bundled as a string into its own chunk.
-  loader: { '.html': 'text' },
-  // The MCP reference servers are separate programs we spawn, never bundled.
-  external: ['@modelcontextprotocol/server-*'],
 });
 // The bin: CommonJS, so Node runs it without its ESM loader. It holds the
 // stamp answers of exec and mcp-config and imports the full CLI for the rest.
 const bin = 'dist/mcp-auto.cjs';
-await build({ ...common, entryPoints: ['src/bin.ts'], outfile: bin, format: 'cjs', external: ['./early-start.cjs', './daemon.cjs'] });
+await build({ ...common, entryPoints: ['src/bin.ts'], outfile: bin, format: 'cjs', external: [...common.external, './early-start.cjs', './daemon.cjs'] });
 // What the bin requires for `daemon` only, CommonJS too: its first
 // milliseconds (the eager children's spawn), then the daemon in one file.
 const daemonCjs = {
   ...common,
   format: 'cjs',
-  mainFields: ['module', 'main'],
-  loader: { '.html': 'text' },
   // presets.ts resolves packages from its own file: in CommonJS, that is this one (next to the ESM CLI).
   define: { ...common.define, 'import.meta.url': '__mcpAutoUrl' },
   // 'use strict' first: a banner goes before esbuild's own directive.
@@ -66,7 +64,6 @@ await build({
   ...daemonCjs,
   entryPoints: ['src/daemon/main.ts'],
   outfile: 'dist/daemon.cjs',
-  external: ['@modelcontextprotocol/server-*'],
   plugins: [{
     name: 'sdk-http-client',
     setup(b) {
