@@ -3,16 +3,15 @@
 // flag without a completion fails here.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, makeEnv, repo, run, waitFor } from './helpers.ts';
+import { cli, has, makeEnv, repo, run, waitFor } from './helpers.ts';
 
 const env = makeEnv({ portRange: [31500, 31519] });
 after(() => env.cleanup());
 
 const file = (shell: string) => join(repo, 'shell/completions', `mcp-auto.${shell}`);
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 /** The command names `mcp-auto --help` lists, plus the alias `deny`. */
 async function commandNames(): Promise<string[]> {

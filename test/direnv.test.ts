@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { makeEnv, run, cli } from './helpers.ts';
+import { makeEnv, has, run, cli } from './helpers.ts';
 
-const hasDirenv = spawnSync('sh', ['-c', 'command -v direnv']).status === 0;
+const hasDirenv = has('direnv');
 const env = makeEnv({ portRange: [31400, 31499] });
 after(() => env.cleanup());
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, everythingBin, makeEnv, run, track, waitFor } from './helpers.ts';
+import { cli, has, everythingBin, makeEnv, run, track, waitFor } from './helpers.ts';
 import { rootHash } from '../src/config/paths.ts';
 
 const env = makeEnv({
@@ -166,9 +166,7 @@ console.log(JSON.stringify({ port: Number(process.env.MCP_AUTO_PORT), pid: healt
   }
 });
 
-const hasStrace = spawnSync('sh', ['-c', 'command -v strace']).status === 0;
-
-test('a stamp that cannot answer is read once a process: the full CLI the bin hands over to goes straight to ensure', { skip: hasStrace ? false : 'strace not installed' }, async () => {
+test('a stamp that cannot answer is read once a process: the full CLI the bin hands over to goes straight to ensure', { skip: has('strace') ? false : 'strace not installed' }, async () => {
   const w = makeEnv({ portRange: [31640, 31659], config: { defaults: [], servers: { everything: { command: process.execPath, args: [everythingBin, 'stdio'] } } } });
   try {
     const root = w.project('once');

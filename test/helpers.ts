@@ -5,12 +5,15 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { descendants } from '../bench/proc.mjs';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the bin (package.json)
+
+/** A program on PATH (the tests that drive one skip without it; .ci/run installs them all). */
+export const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 export const everythingBin = join(repo, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 
 export interface TestEnv {

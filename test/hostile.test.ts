@@ -13,7 +13,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { makeEnv, run, cli, repo, freePort, track, waitFor, sleep, type TestEnv } from './helpers.ts';
+import { makeEnv, has, run, cli, repo, freePort, track, waitFor, sleep, type TestEnv } from './helpers.ts';
 import { Tmux } from './tmux.ts';
 import { indexPaths } from '../src/util/git-index.ts';
 import { rootHash } from '../src/config/paths.ts';
@@ -21,7 +21,6 @@ import { rootHash } from '../src/config/paths.ts';
 const RANGE: [number, number] = [20500, 20899];
 /** A uid no account on the machine has: "another user" owns what it owns. */
 const OTHER_UID = 23456;
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 const envs: TestEnv[] = [];
 const tmuxes: Tmux[] = [];

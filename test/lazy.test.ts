@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { cli, everythingBin, freePort, makeEnv, run, startDaemon, track, waitFor, sleep, type TestEnv } from './helpers.ts';
+import { cli, has, everythingBin, freePort, makeEnv, run, startDaemon, track, waitFor, sleep, type TestEnv } from './helpers.ts';
 import { processStartTime, readFreshStamp } from '../src/ensure/stamp-check.ts';
 
 const RANGE: [number, number] = [23000, 23499];
@@ -217,7 +217,7 @@ test('the daemon runs alike from the bin (CommonJS, dist/daemon.cjs) and from th
 
 // ---- the direnv fast path ------------------------------------------------
 
-const hasDirenv = spawnSync('sh', ['-c', 'command -v direnv']).status === 0;
+const hasDirenv = has('direnv');
 
 /** direnv with `use mcp`, and a `mcp-auto` on PATH that logs each run of it (the fast path runs none). */
 async function direnvWorld() {

@@ -14,11 +14,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { repo, sleep, track, killTracked, waitFor } from './helpers.ts';
+import { repo, has, sleep, track, killTracked, waitFor } from './helpers.ts';
 import { Tmux } from './tmux.ts';
 
 const PORTS: [number, number] = [20100, 20299];
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 const lacking = (...commands: string[]) => {
   const missing = commands.filter((c) => !has(c));
   return missing.length ? `${missing.join(', ')} not installed` : false;

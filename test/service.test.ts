@@ -9,14 +9,13 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { cli, makeEnv, run, stopProcess, track, waitFor } from './helpers.ts';
+import { cli, has, makeEnv, run, stopProcess, track, waitFor } from './helpers.ts';
 import { daemonArgs, launchdPlist, readService, systemdUnit, unitName, type ServiceSpec } from '../src/ensure/service.ts';
 
 const PORTS: [number, number] = [31520, 31539];
 const env = makeEnv({ portRange: PORTS });
 after(() => env.cleanup());
 
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 // A root with the characters unit files and XML treat specially.
 const oddRoot = env.project('my proj %i $HOME "q" <&>');

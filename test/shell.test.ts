@@ -7,13 +7,12 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeEnv, cli, repo, waitFor, sleep, track, type TestEnv } from './helpers.ts';
+import { makeEnv, has, cli, repo, waitFor, sleep, track, type TestEnv } from './helpers.ts';
 import { Tmux } from './tmux.ts';
 import { rootHash } from '../src/config/paths.ts';
 import { defaultSettings } from '../src/config/config.ts';
 
 const PORTS: [number, number] = [31000, 31399];
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 interface World {
   env: TestEnv;
