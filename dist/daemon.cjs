@@ -6880,8 +6880,284 @@ var init_config_watch = __esm({
   }
 });
 
+// src/gateway/lean-http.ts
+function parseHead(head, serves) {
+  const lines = head.split("\r\n");
+  const line = REQUEST_LINE.exec(lines[0]);
+  if (!line) return void 0;
+  const method = line[1];
+  const target = line[2];
+  const query = target.indexOf("?");
+  if (!serves(query < 0 ? target : target.slice(0, query))) return void 0;
+  const headers = /* @__PURE__ */ Object.create(null);
+  for (let i = 1; i < lines.length; i++) {
+    const text = lines[i];
+    const colon = text.indexOf(":");
+    const value = text.slice(colon + 1);
+    if (colon < 1 || !TOKEN.test(text.slice(0, colon)) || !FIELD_VALUE.test(value)) return void 0;
+    const name = text.slice(0, colon).toLowerCase();
+    if (name in headers) return void 0;
+    headers[name] = trimSpaces(value);
+  }
+  if (headers["transfer-encoding"] !== void 0 || headers.expect !== void 0 || headers.upgrade !== void 0) return void 0;
+  const length = headers["content-length"];
+  if (method === "POST" ? length === void 0 || !DIGITS.test(length) : length !== void 0) return void 0;
+  return { method, target, headers, length: method === "POST" ? Number(length) : 0 };
+}
+function trimSpaces(value) {
+  let start = 0;
+  let end = value.length;
+  while (start < end && (value[start] === " " || value[start] === "	")) start++;
+  while (end > start && (value[end - 1] === " " || value[end - 1] === "	")) end--;
+  return value.slice(start, end);
+}
+function frame(chunk) {
+  return chunk ? `${Buffer.byteLength(chunk).toString(16)}\r
+${chunk}\r
+` : "";
+}
+function httpDate() {
+  const now = Date.now();
+  if (now - dateSecond >= 1e3) {
+    dateSecond = now - now % 1e3;
+    dateText = new Date(dateSecond).toUTCString();
+  }
+  return dateText;
+}
+function noop() {
+}
+var import_node_events2, import_node_http, MAX_HEAD_BYTES, KEEP_ALIVE_MS, REQUEST_LINE, TOKEN, FIELD_VALUE, DIGITS, CLOSE, SAFE_VALUE, LeanRequest, LeanResponse, LeanConnection, LeanFront, dateSecond, dateText;
+var init_lean_http = __esm({
+  "src/gateway/lean-http.ts"() {
+    "use strict";
+    import_node_events2 = require("node:events");
+    import_node_http = require("node:http");
+    MAX_HEAD_BYTES = 16 * 1024;
+    KEEP_ALIVE_MS = 6e4;
+    REQUEST_LINE = /^(POST|GET) (\/[\x21-\x7e]*) HTTP\/1\.1$/;
+    TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+    FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+    DIGITS = /^\d{1,10}$/;
+    CLOSE = /(?:^|,)[\t ]*close[\t ]*(?:,|$)/i;
+    SAFE_VALUE = /^[\t\x20-\x7e]*$/;
+    LeanRequest = class extends import_node_events2.EventEmitter {
+      constructor(method, url, headers, socket, body) {
+        super();
+        this.method = method;
+        this.url = url;
+        this.headers = headers;
+        this.socket = socket;
+        this.body = body;
+      }
+      method;
+      url;
+      headers;
+      socket;
+      body;
+      complete = true;
+      httpVersion = "1.1";
+      resume() {
+        return this;
+      }
+      destroy() {
+        this.socket.destroy();
+        return this;
+      }
+    };
+    LeanResponse = class extends import_node_events2.EventEmitter {
+      constructor(connection, socket) {
+        super();
+        this.connection = connection;
+        this.socket = socket;
+      }
+      connection;
+      socket;
+      statusCode = 200;
+      shouldKeepAlive = true;
+      headersSent = false;
+      writableEnded = false;
+      writableFinished = false;
+      destroyed = false;
+      headers = {};
+      chunked = false;
+      writeHead(status, headers = {}) {
+        if (this.headersSent) throw new Error("writeHead after the head was sent");
+        this.statusCode = status;
+        this.headers = headers;
+        return this;
+      }
+      flushHeaders() {
+        if (!this.headersSent) this.socket.write(this.head(void 0));
+      }
+      write(chunk) {
+        if (this.writableEnded || this.destroyed) return false;
+        const head = this.headersSent ? "" : this.head(void 0);
+        return this.socket.write(head + (this.chunked ? frame(chunk) : chunk));
+      }
+      end(chunk) {
+        if (this.writableEnded) return this;
+        this.writableEnded = true;
+        if (!this.destroyed) {
+          if (!this.headersSent) this.socket.write(this.head(Buffer.byteLength(chunk ?? "")) + (chunk ?? ""));
+          else if (this.chunked) this.socket.write(`${chunk ? frame(chunk) : ""}0\r
+\r
+`);
+          else if (chunk) this.socket.write(chunk);
+        }
+        this.writableFinished = true;
+        this.emit("finish");
+        this.connection.finished(this);
+        return this;
+      }
+      destroy() {
+        this.socket.destroy();
+        return this;
+      }
+      /** Node's ServerResponse emits 'close' once, after 'finish' or when the connection goes. */
+      closed() {
+        if (this.destroyed) return;
+        this.destroyed = true;
+        this.emit("close");
+      }
+      /** The status line and headers; bodyLength undefined starts a stream (chunked unless a length was given). */
+      head(bodyLength) {
+        this.headersSent = true;
+        let head = `HTTP/1.1 ${this.statusCode} ${import_node_http.STATUS_CODES[this.statusCode] ?? "Unknown"}\r
+date: ${httpDate()}\r
+`;
+        let length = false;
+        for (const name in this.headers) {
+          const raw = this.headers[name];
+          const value = String(raw);
+          if (raw === void 0 || !SAFE_VALUE.test(value) || !TOKEN.test(name)) throw new Error(`invalid response header ${name}`);
+          const lower = name.toLowerCase();
+          if (lower === "transfer-encoding" || lower === "connection" || lower === "keep-alive") continue;
+          if (lower === "content-length") length = true;
+          head += `${name}: ${value}\r
+`;
+        }
+        if (!length) {
+          if (bodyLength !== void 0) head += `content-length: ${bodyLength}\r
+`;
+          else {
+            this.chunked = true;
+            head += "transfer-encoding: chunked\r\n";
+          }
+        }
+        if (!this.shouldKeepAlive) head += "connection: close\r\n";
+        return `${head}\r
+`;
+      }
+    };
+    LeanConnection = class {
+      constructor(socket, front) {
+        this.socket = socket;
+        this.front = front;
+        socket.on("data", this.onData);
+        socket.on("close", this.onClose);
+        socket.on("error", noop);
+        socket.setTimeout(KEEP_ALIVE_MS, this.onTimeout);
+        front.sockets.add(socket);
+      }
+      socket;
+      front;
+      /** Bytes read and not served yet (the start of the next request). */
+      buffer;
+      active;
+      onData = (chunk) => {
+        this.buffer = this.buffer ? Buffer.concat([this.buffer, chunk]) : chunk;
+        if (this.active && this.buffer.length > MAX_HEAD_BYTES + this.front.maxBodyBytes) this.socket.destroy();
+        else this.next();
+      };
+      onTimeout = () => {
+        if (!this.active) this.socket.destroy();
+      };
+      onClose = () => {
+        this.front.sockets.delete(this.socket);
+        const res = this.active;
+        this.active = void 0;
+        res?.closed();
+      };
+      /** A reply was sent: on to the next request, or close when the reply said so. */
+      finished(res) {
+        if (this.active !== res) return;
+        this.active = void 0;
+        process.nextTick(() => res.closed());
+        if (!res.shouldKeepAlive) {
+          this.socket.off("data", this.onData);
+          this.socket.end();
+          return;
+        }
+        if (this.buffer) process.nextTick(() => this.next());
+      }
+      /**
+       * Serves the request in the buffer if it is whole. Clients send a request's
+       * head and body in one write, and one write of less than 64 KB arrives in
+       * one read; a request that came in parts (a slow or odd client, a large
+       * body) goes to Node's server, with its timeouts for heads and bodies.
+       */
+      next() {
+        const buffer2 = this.buffer;
+        if (this.active || !buffer2 || this.socket.destroyed) return;
+        const headEnd = buffer2.indexOf("\r\n\r\n");
+        if (headEnd < 0 || headEnd > MAX_HEAD_BYTES) return this.handOff();
+        const request2 = parseHead(buffer2.toString("latin1", 0, headEnd), this.front.serves);
+        const end = headEnd + 4 + (request2?.length ?? 0);
+        if (!request2 || request2.length > this.front.maxBodyBytes || buffer2.length < end) return this.handOff();
+        this.buffer = end < buffer2.length ? buffer2.subarray(end) : void 0;
+        const req = new LeanRequest(request2.method, request2.target, request2.headers, this.socket, buffer2.subarray(headEnd + 4, end));
+        const res = this.active = new LeanResponse(this, this.socket);
+        if (CLOSE.test(request2.headers.connection ?? "")) res.shouldKeepAlive = false;
+        this.front.handle(req, res);
+      }
+      /** Node's http server takes the connection, and first the bytes read and not served. */
+      handOff() {
+        this.socket.off("data", this.onData);
+        this.socket.off("close", this.onClose);
+        this.socket.off("error", noop);
+        this.socket.setTimeout(0);
+        this.socket.off("timeout", this.onTimeout);
+        this.front.sockets.delete(this.socket);
+        this.front.node.emit("connection", this.socket);
+        if (this.buffer) this.socket.emit("data", this.buffer);
+        this.buffer = void 0;
+      }
+    };
+    LeanFront = class {
+      /**
+       * `serves(path)`: whether the gateway answers a request to this path from a
+       * body read whole (not an http child's reverse proxy, which streams it);
+       * a longer body than maxBodyBytes goes to Node's server (and its 413).
+       */
+      constructor(node, serves, handle, maxBodyBytes) {
+        this.node = node;
+        this.serves = serves;
+        this.handle = handle;
+        this.maxBodyBytes = maxBodyBytes;
+      }
+      node;
+      serves;
+      handle;
+      maxBodyBytes;
+      /** The connections the front still serves (Node's server tracks the rest). */
+      sockets = /* @__PURE__ */ new Set();
+      accept(socket) {
+        new LeanConnection(socket, this);
+      }
+      closeAll() {
+        for (const socket of this.sockets) socket.destroy();
+      }
+    };
+    dateSecond = 0;
+    dateText = "";
+  }
+});
+
 // src/gateway/http-util.ts
 function readBody(req, limit = MAX_BODY_BYTES) {
+  if (req instanceof LeanRequest) {
+    return Promise.resolve(req.body.length > limit ? { ok: false, status: 413, message: `request body over ${limit} bytes` } : { ok: true, text: req.body.toString("utf8") });
+  }
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) {
     req.resume();
@@ -6966,6 +7242,7 @@ var init_http_util = __esm({
   "src/gateway/http-util.ts"() {
     "use strict";
     init_jsonrpc();
+    init_lean_http();
     MAX_BODY_BYTES = 4 * 1024 * 1024;
   }
 });
@@ -7285,7 +7562,7 @@ async function proxyToChild(req, res, child, path, hooks) {
   delete headers.authorization;
   delete headers["proxy-authorization"];
   delete headers.cookie;
-  const upstream = (0, import_node_http.request)({ host: "127.0.0.1", port, method: req.method, path, headers, agent }, (reply) => {
+  const upstream = (0, import_node_http2.request)({ host: "127.0.0.1", port, method: req.method, path, headers, agent }, (reply) => {
     const out = { ...reply.headers };
     for (const name of HOP_BY_HOP) delete out[name];
     if (hooks?.reply) return hooks.reply(reply, res, out);
@@ -7304,14 +7581,14 @@ async function proxyToChild(req, res, child, path, hooks) {
   if (hooks?.body) upstream.end(hooks.body);
   else req.pipe(upstream);
 }
-var import_node_http, HOP_BY_HOP, agent;
+var import_node_http2, HOP_BY_HOP, agent;
 var init_proxy = __esm({
   "src/gateway/proxy.ts"() {
     "use strict";
-    import_node_http = require("node:http");
+    import_node_http2 = require("node:http");
     init_http_util();
     HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "host"];
-    agent = new import_node_http.Agent({ keepAlive: true, maxSockets: 256 });
+    agent = new import_node_http2.Agent({ keepAlive: true, maxSockets: 256 });
   }
 });
 
@@ -9210,6 +9487,10 @@ var init_server_unit = __esm({
         if (this.router) await this.router.fetchTools(timeoutMs);
         else await fetchHttpTools(this.child, this.tools, timeoutMs);
       }
+      /** An http child's requests stream through to it (the daemon's lean front then leaves them to Node's server). */
+      get streamsBodies() {
+        return !this.router;
+      }
       /** `rest` is the path after /servers/<name>, e.g. "/mcp"; `search` its query, "?…" or empty. */
       async handle(req, res, rest, search) {
         if (!this.router) {
@@ -9604,11 +9885,12 @@ function memoryMb() {
   const mb = (bytes) => Math.round(bytes / 104857.6) / 10;
   return { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external + m.arrayBuffers) };
 }
-var import_node_http2, import_node_fs18, import_node_path20, import_node_crypto10, CHORE_MS, HEADERS_TIMEOUT_MS, SERVER_PATH, BURST_OVER_MS, SECOND_COLLECTION_MS, SESSION_SWEEP_MS, Daemon, round1;
+var import_node_http3, import_node_net2, import_node_fs18, import_node_path20, import_node_crypto10, CHORE_MS, HEADERS_TIMEOUT_MS, SERVER_PATH, BURST_OVER_MS, SECOND_COLLECTION_MS, SESSION_SWEEP_MS, Daemon, round1;
 var init_daemon = __esm({
   "src/daemon/daemon.ts"() {
     "use strict";
-    import_node_http2 = require("node:http");
+    import_node_http3 = require("node:http");
+    import_node_net2 = require("node:net");
     import_node_fs18 = require("node:fs");
     import_node_path20 = require("node:path");
     import_node_crypto10 = require("node:crypto");
@@ -9622,6 +9904,7 @@ var init_daemon = __esm({
     init_version();
     init_child();
     init_http_util();
+    init_lean_http();
     init_security();
     init_access();
     init_daemon_state();
@@ -9648,27 +9931,33 @@ var init_daemon = __esm({
         this.identity = this.loadSecret(IDENTITY_FILE);
         this.access = new Access(this.log);
         this.hosts = allowedHosts(options.port, options.host);
-        this.server = (0, import_node_http2.createServer)({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
+        const handle = (req, res) => {
           clearTimeout(firstHeaders.get(req.socket));
           this.route(req, res).catch((error) => {
             this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
             if (!res.headersSent) sendError(res, 500, "internal error");
             else res.destroy();
           });
-        });
+        };
+        this.server = (0, import_node_http3.createServer)({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, handle);
+        this.front = new LeanFront(this.server, (path) => this.servesWhole(path), handle, MAX_BODY_BYTES);
         this.server.headersTimeout = HEADERS_TIMEOUT_MS;
         const firstHeaders = /* @__PURE__ */ new WeakMap();
-        this.server.on("connection", (socket) => {
+        this.listener = (0, import_node_net2.createServer)({ noDelay: true }, (socket) => {
           this.access.accept(socket);
           const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
           firstHeaders.set(socket, timer);
           socket.once("close", () => clearTimeout(timer));
+          this.front.accept(socket);
         });
       }
       options;
       stateDir;
       log;
       server;
+      /** Listens, and serves the hot path (lean-http.ts); hands other connections to `server`. */
+      listener;
+      front;
       units = /* @__PURE__ */ new Map();
       store;
       config;
@@ -9694,6 +9983,16 @@ var init_daemon = __esm({
       logTail;
       early;
       page;
+      /** A POST to this path is answered from its whole body: not an http child's, whose body streams through. */
+      servesWhole(path) {
+        const match = SERVER_PATH.exec(path);
+        if (!match) return false;
+        try {
+          return this.units.get(decodeURIComponent(match[1]))?.streamsBodies !== true;
+        } catch {
+          return false;
+        }
+      }
       get base() {
         return `http://127.0.0.1:${this.options.port}`;
       }
@@ -9710,9 +10009,10 @@ var init_daemon = __esm({
        */
       async start() {
         await new Promise((resolve4, reject) => {
-          this.server.once("error", reject);
-          this.server.listen(this.options.port, this.options.host ?? "127.0.0.1", () => {
-            this.server.off("error", reject);
+          this.listener.once("error", reject);
+          this.listener.listen(this.options.port, this.options.host ?? "127.0.0.1", () => {
+            this.listener.off("error", reject);
+            this.server.emit("listening");
             this.startChores();
             resolve4();
           });
@@ -10073,6 +10373,8 @@ var init_daemon = __esm({
           this.log("stopping");
           for (const t of this.timers) clearInterval(t);
           clearTimeout(this.gcTimer);
+          this.listener.close();
+          this.front.closeAll();
           this.server.close();
           this.server.closeAllConnections();
           await Promise.all([...this.units.values()].map((u) => u.stop()));

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { readFileSync, rmSync, unlinkSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +12,8 @@ import { ClientRefresh } from './client-refresh.ts';
 import { watchConfig } from './config-watch.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
-import { sendError, sendJson } from '../gateway/http-util.ts';
+import { MAX_BODY_BYTES, sendError, sendJson } from '../gateway/http-util.ts';
+import { LeanFront } from '../gateway/lean-http.ts';
 import type { LogTail, Logger } from './log.ts';
 import { allowedHosts, bearerMatches, checkHostAndOrigin } from './security.ts';
 import { Access } from './access.ts';
@@ -62,6 +64,9 @@ export class Daemon {
   readonly stateDir: string;
   readonly log: Logger;
   private readonly server: Server;
+  /** Listens, and serves the hot path (lean-http.ts); hands other connections to `server`. */
+  private readonly listener: NetServer;
+  private readonly front: LeanFront;
   private readonly units = new Map<string, ServerUnit>();
   private readonly store: SessionStore;
   private config: EffectiveConfig;
@@ -98,27 +103,42 @@ export class Daemon {
     this.identity = this.loadSecret(IDENTITY_FILE);
     this.access = new Access(this.log);
     this.hosts = allowedHosts(options.port, options.host);
-    // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
-    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
+    const handle = (req: IncomingMessage, res: ServerResponse) => {
       clearTimeout(firstHeaders.get(req.socket));
       this.route(req, res).catch((error: unknown) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
         if (!res.headersSent) sendError(res, 500, 'internal error');
         else res.destroy();
       });
-    });
+    };
+    // Node's http server serves what the lean front hands it (it never listens itself).
+    // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
+    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, handle);
+    this.front = new LeanFront(this.server, (path) => this.servesWhole(path), handle, MAX_BODY_BYTES);
     // Slow-loris: a client that never finishes its headers is cut off. Node
     // checks headersTimeout on a timer that runs with or without connections
     // (every 30 s here: an idle daemon must not wake up for it), so a
     // connection's first headers get a timer of their own, alive only with it.
     this.server.headersTimeout = HEADERS_TIMEOUT_MS;
     const firstHeaders = new WeakMap<object, NodeJS.Timeout>();
-    this.server.on('connection', (socket) => {
+    this.listener = createNetServer({ noDelay: true }, (socket) => {
       this.access.accept(socket);
       const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
       firstHeaders.set(socket, timer);
       socket.once('close', () => clearTimeout(timer));
+      this.front.accept(socket);
     });
+  }
+
+  /** A POST to this path is answered from its whole body: not an http child's, whose body streams through. */
+  private servesWhole(path: string): boolean {
+    const match = SERVER_PATH.exec(path);
+    if (!match) return false;
+    try {
+      return this.units.get(decodeURIComponent(match[1]!))?.streamsBodies !== true;
+    } catch {
+      return false;
+    }
   }
 
   private get base(): string {
@@ -139,9 +159,12 @@ export class Daemon {
    */
   async start(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port, this.options.host ?? '127.0.0.1', () => {
-        this.server.off('error', reject);
+      this.listener.once('error', reject);
+      this.listener.listen(this.options.port, this.options.host ?? '127.0.0.1', () => {
+        this.listener.off('error', reject);
+        // Node's server starts its headers-timeout checks on 'listening': it
+        // listens through the front, so it is told so.
+        this.server.emit('listening');
         this.startChores();
         resolve();
       });
@@ -518,6 +541,8 @@ export class Daemon {
       this.log('stopping');
       for (const t of this.timers) clearInterval(t);
       clearTimeout(this.gcTimer);
+      this.listener.close();
+      this.front.closeAll();
       this.server.close();
       this.server.closeAllConnections();
       await Promise.all([...this.units.values()].map((u) => u.stop()));

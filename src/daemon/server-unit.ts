@@ -114,6 +114,11 @@ export class ServerUnit {
     else await fetchHttpTools(this.child, this.tools, timeoutMs);
   }
 
+  /** An http child's requests stream through to it (the daemon's lean front then leaves them to Node's server). */
+  get streamsBodies(): boolean {
+    return !this.router;
+  }
+
   /** `rest` is the path after /servers/<name>, e.g. "/mcp"; `search` its query, "?…" or empty. */
   async handle(req: IncomingMessage, res: ServerResponse, rest: string, search: string): Promise<void> {
     if (!this.router) {

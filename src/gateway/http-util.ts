@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorResponse, INVALID_REQUEST, PARSE_ERROR, type Message } from './jsonrpc.ts';
+import { LeanRequest } from './lean-http.ts';
 
 /** Largest request body the daemon reads (a bigger one gets 413). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -7,6 +8,10 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export type Body = { ok: true; text: string } | { ok: false; status: 413 | 400; message: string };
 
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
+  // The lean front read it whole (and left longer bodies than the limit to Node's server).
+  if (req instanceof LeanRequest) {
+    return Promise.resolve(req.body.length > limit ? { ok: false, status: 413, message: `request body over ${limit} bytes` } : { ok: true, text: req.body.toString('utf8') });
+  }
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
     req.resume();

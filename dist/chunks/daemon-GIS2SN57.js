@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import {
+  LeanFront,
   MAX_BODY_BYTES,
   acceptsEventStream,
   isJsonContentType,
@@ -9,7 +10,7 @@ import {
   sendJson,
   startEventStream,
   writeEvent
-} from "./chunk-ONXEM45K.js";
+} from "./chunk-RA4PPACN.js";
 import {
   CHILD_PROTOCOL_VERSION,
   EarlyStart,
@@ -84,6 +85,7 @@ import "./chunk-TSVP3ZNH.js";
 
 // src/daemon/daemon.ts
 import { createServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { readFileSync as readFileSync2, rmSync, unlinkSync as unlinkSync2, chmodSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -2201,6 +2203,10 @@ var ServerUnit = class {
     if (this.router) await this.router.fetchTools(timeoutMs);
     else await fetchHttpTools(this.child, this.tools, timeoutMs);
   }
+  /** An http child's requests stream through to it (the daemon's lean front then leaves them to Node's server). */
+  get streamsBodies() {
+    return !this.router;
+  }
   /** `rest` is the path after /servers/<name>, e.g. "/mcp"; `search` its query, "?…" or empty. */
   async handle(req, res, rest, search) {
     if (!this.router) {
@@ -2311,27 +2317,33 @@ var Daemon = class {
     this.identity = this.loadSecret(IDENTITY_FILE);
     this.access = new Access(this.log);
     this.hosts = allowedHosts(options.port, options.host);
-    this.server = createServer({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, (req, res) => {
+    const handle = (req, res) => {
       clearTimeout(firstHeaders.get(req.socket));
       this.route(req, res).catch((error) => {
         this.log(`request ${req.method} ${req.url} failed: ${errorMessage(error)}`);
         if (!res.headersSent) sendError(res, 500, "internal error");
         else res.destroy();
       });
-    });
+    };
+    this.server = createServer({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, handle);
+    this.front = new LeanFront(this.server, (path) => this.servesWhole(path), handle, MAX_BODY_BYTES);
     this.server.headersTimeout = HEADERS_TIMEOUT_MS;
     const firstHeaders = /* @__PURE__ */ new WeakMap();
-    this.server.on("connection", (socket) => {
+    this.listener = createNetServer({ noDelay: true }, (socket) => {
       this.access.accept(socket);
       const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
       firstHeaders.set(socket, timer);
       socket.once("close", () => clearTimeout(timer));
+      this.front.accept(socket);
     });
   }
   options;
   stateDir;
   log;
   server;
+  /** Listens, and serves the hot path (lean-http.ts); hands other connections to `server`. */
+  listener;
+  front;
   units = /* @__PURE__ */ new Map();
   store;
   config;
@@ -2357,6 +2369,16 @@ var Daemon = class {
   logTail;
   early;
   page;
+  /** A POST to this path is answered from its whole body: not an http child's, whose body streams through. */
+  servesWhole(path) {
+    const match = SERVER_PATH.exec(path);
+    if (!match) return false;
+    try {
+      return this.units.get(decodeURIComponent(match[1]))?.streamsBodies !== true;
+    } catch {
+      return false;
+    }
+  }
   get base() {
     return `http://127.0.0.1:${this.options.port}`;
   }
@@ -2373,9 +2395,10 @@ var Daemon = class {
    */
   async start() {
     await new Promise((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(this.options.port, this.options.host ?? "127.0.0.1", () => {
-        this.server.off("error", reject);
+      this.listener.once("error", reject);
+      this.listener.listen(this.options.port, this.options.host ?? "127.0.0.1", () => {
+        this.listener.off("error", reject);
+        this.server.emit("listening");
         this.startChores();
         resolve();
       });
@@ -2489,7 +2512,7 @@ var Daemon = class {
     if (this.token !== void 0 && !bearerMatches(req, this.token)) {
       return sendError(res, 401, "the page is not served under token auth (see SECURITY.md)", { "www-authenticate": "Bearer" });
     }
-    this.page ??= import("./page-6QJWN7ZB.js");
+    this.page ??= import("./page-HW7IEWCS.js");
     const { servePage } = await this.page;
     servePage(req, res, path, { state: () => this.pageState(), logTail: this.logTail, onChange: (fn) => this.onServerChange(fn) });
   }
@@ -2736,6 +2759,8 @@ var Daemon = class {
       this.log("stopping");
       for (const t of this.timers) clearInterval(t);
       clearTimeout(this.gcTimer);
+      this.listener.close();
+      this.front.closeAll();
       this.server.close();
       this.server.closeAllConnections();
       await Promise.all([...this.units.values()].map((u) => u.stop()));
@@ -2763,4 +2788,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-BM5W7T45.js.map
+//# sourceMappingURL=daemon-GIS2SN57.js.map

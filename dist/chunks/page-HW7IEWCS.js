@@ -3,7 +3,7 @@ import {
   keepAlive,
   sendError,
   startEventStream
-} from "./chunk-ONXEM45K.js";
+} from "./chunk-RA4PPACN.js";
 import "./chunk-IO6PQGEU.js";
 import "./chunk-TSVP3ZNH.js";
 
@@ -285,4 +285,4 @@ data: ${JSON.stringify(data)}
 export {
   servePage
 };
-//# sourceMappingURL=page-6QJWN7ZB.js.map
+//# sourceMappingURL=page-HW7IEWCS.js.map

@@ -60,7 +60,7 @@ async function run(argv) {
     }
   }
   const early = takeEarlyStart(root) ?? new EarlyStart(root);
-  const { Daemon } = await import("./daemon-BM5W7T45.js");
+  const { Daemon } = await import("./daemon-GIS2SN57.js");
   const daemon = new Daemon({ root, port, host, idleTimeoutMinutes: idleMinutes, collectGarbage, early });
   try {
     await daemon.start();
@@ -84,4 +84,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=daemon-CNNDGAX2.js.map
+//# sourceMappingURL=daemon-RSBRY7VC.js.map
