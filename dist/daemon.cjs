@@ -6882,22 +6882,21 @@ var init_config_watch = __esm({
 
 // src/gateway/lean-http.ts
 function parseHead(head, serves) {
-  const lines = head.split("\r\n");
-  const line = REQUEST_LINE.exec(lines[0]);
+  const lineEnd = head.indexOf("\r\n");
+  const line = REQUEST_LINE.exec(head.slice(0, lineEnd));
   if (!line) return void 0;
   const method = line[1];
   const target = line[2];
   const query = target.indexOf("?");
   if (!serves(query < 0 ? target : target.slice(0, query))) return void 0;
-  const headers = /* @__PURE__ */ Object.create(null);
-  for (let i = 1; i < lines.length; i++) {
-    const text = lines[i];
-    const colon = text.indexOf(":");
-    const value = text.slice(colon + 1);
-    if (colon < 1 || !TOKEN.test(text.slice(0, colon)) || !FIELD_VALUE.test(value)) return void 0;
-    const name = text.slice(0, colon).toLowerCase();
-    if (name in headers) return void 0;
-    headers[name] = trimSpaces(value);
+  const headers = {};
+  FIELD_LINE.lastIndex = lineEnd + 2;
+  while (FIELD_LINE.lastIndex < head.length) {
+    const field = FIELD_LINE.exec(head);
+    if (!field) return void 0;
+    const name = field[1].toLowerCase();
+    if (headers[name] !== void 0 || name === "__proto__") return void 0;
+    headers[name] = trimSpaces(field[2]);
   }
   if (headers["transfer-encoding"] !== void 0 || headers.expect !== void 0 || headers.upgrade !== void 0) return void 0;
   const length = headers["content-length"];
@@ -6926,7 +6925,7 @@ function httpDate() {
 }
 function noop() {
 }
-var import_node_events2, import_node_http, MAX_HEAD_BYTES, KEEP_ALIVE_MS, REQUEST_LINE, TOKEN, FIELD_VALUE, DIGITS, CLOSE, SAFE_VALUE, LeanRequest, LeanResponse, LeanConnection, LeanFront, dateSecond, dateText;
+var import_node_events2, import_node_http, MAX_HEAD_BYTES, KEEP_ALIVE_MS, REQUEST_LINE, TOKEN, FIELD_LINE, DIGITS, CLOSE, SAFE_VALUE, LeanRequest, LeanResponse, LeanConnection, LeanFront, dateSecond, dateText;
 var init_lean_http = __esm({
   "src/gateway/lean-http.ts"() {
     "use strict";
@@ -6936,7 +6935,7 @@ var init_lean_http = __esm({
     KEEP_ALIVE_MS = 6e4;
     REQUEST_LINE = /^(POST|GET) (\/[\x21-\x7e]*) HTTP\/1\.1$/;
     TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-    FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+    FIELD_LINE = /([!#$%&'*+\-.^_`|~0-9A-Za-z]+):([\t\x20-\x7e\x80-\xff]*)\r\n/y;
     DIGITS = /^\d{1,10}$/;
     CLOSE = /(?:^|,)[\t ]*close[\t ]*(?:,|$)/i;
     SAFE_VALUE = /^[\t\x20-\x7e]*$/;
@@ -7101,7 +7100,7 @@ date: ${httpDate()}\r
         if (this.active || !buffer2 || this.socket.destroyed) return;
         const headEnd = buffer2.indexOf("\r\n\r\n");
         if (headEnd < 0 || headEnd > MAX_HEAD_BYTES) return this.handOff();
-        const request2 = parseHead(buffer2.toString("latin1", 0, headEnd), this.front.serves);
+        const request2 = parseHead(buffer2.toString("latin1", 0, headEnd + 2), this.front.serves);
         const end = headEnd + 4 + (request2?.length ?? 0);
         if (!request2 || request2.length > this.front.maxBodyBytes || buffer2.length < end) return this.handOff();
         this.buffer = end < buffer2.length ? buffer2.subarray(end) : void 0;
@@ -9983,7 +9982,7 @@ var init_daemon = __esm({
       logTail;
       early;
       page;
-      /** A POST to this path is answered from its whole body: not an http child's, whose body streams through. */
+      /** Whether the lean front may serve requests to this path: not an http child's, whose bodies stream through. */
       servesWhole(path) {
         const match = SERVER_PATH.exec(path);
         if (!match) return false;

@@ -130,7 +130,7 @@ export class Daemon {
     });
   }
 
-  /** A POST to this path is answered from its whole body: not an http child's, whose body streams through. */
+  /** Whether the lean front may serve requests to this path: not an http child's, whose bodies stream through. */
   private servesWhole(path: string): boolean {
     const match = SERVER_PATH.exec(path);
     if (!match) return false;

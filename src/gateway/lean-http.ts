@@ -29,8 +29,12 @@ const KEEP_ALIVE_MS = 60_000;
 
 const REQUEST_LINE = /^(POST|GET) (\/[\x21-\x7e]*) HTTP\/1\.1$/;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** A field value's characters as Node's strict parser allows them (latin1-decoded): no CR, LF or other controls. */
-const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/**
+ * One header line, read from where the last one ended: a name, and a value of
+ * the characters Node's strict parser allows (latin1-decoded: no CR, LF or
+ * other controls). Linear: the name cannot hold ':', the value cannot hold CR.
+ */
+const FIELD_LINE = /([!#$%&'*+\-.^_`|~0-9A-Za-z]+):([\t\x20-\x7e\x80-\xff]*)\r\n/y;
 const DIGITS = /^\d{1,10}$/;
 const CLOSE = /(?:^|,)[\t ]*close[\t ]*(?:,|$)/i;
 /** Header values we write: visible ASCII and spaces (no response splitting). */
@@ -207,7 +211,7 @@ class LeanConnection {
     if (this.active || !buffer || this.socket.destroyed) return;
     const headEnd = buffer.indexOf('\r\n\r\n');
     if (headEnd < 0 || headEnd > MAX_HEAD_BYTES) return this.handOff();
-    const request = parseHead(buffer.toString('latin1', 0, headEnd), this.front.serves);
+    const request = parseHead(buffer.toString('latin1', 0, headEnd + 2), this.front.serves);
     const end = headEnd + 4 + (request?.length ?? 0);
     if (!request || request.length > this.front.maxBodyBytes || buffer.length < end) return this.handOff();
     this.buffer = end < buffer.length ? buffer.subarray(end) : undefined;
@@ -260,26 +264,26 @@ export class LeanFront {
 
 interface LeanHead { method: string; target: string; headers: Record<string, string>; length: number }
 
-/** The request head if the front serves it, else undefined (Node's server will). */
+/** The request head (up to its last CRLF) if the front serves it, else undefined (Node's server will). */
 function parseHead(head: string, serves: (path: string) => boolean): LeanHead | undefined {
-  const lines = head.split('\r\n');
-  const line = REQUEST_LINE.exec(lines[0]!);
+  const lineEnd = head.indexOf('\r\n');
+  const line = REQUEST_LINE.exec(head.slice(0, lineEnd));
   if (!line) return undefined;
   const method = line[1]!;
   const target = line[2]!;
   const query = target.indexOf('?');
   if (!serves(query < 0 ? target : target.slice(0, query))) return undefined;
-  const headers: Record<string, string> = Object.create(null);
-  for (let i = 1; i < lines.length; i++) {
-    const text = lines[i]!;
-    const colon = text.indexOf(':');
-    const value = text.slice(colon + 1);
-    // No name, a folded line (starts with a space), a control character: Node's rules apply.
-    if (colon < 1 || !TOKEN.test(text.slice(0, colon)) || !FIELD_VALUE.test(value)) return undefined;
-    const name = text.slice(0, colon).toLowerCase();
-    // A repeated field (two lengths, two hosts) is left to Node's rules too.
-    if (name in headers) return undefined;
-    headers[name] = trimSpaces(value);
+  const headers: Record<string, string> = {};
+  FIELD_LINE.lastIndex = lineEnd + 2;
+  while (FIELD_LINE.lastIndex < head.length) {
+    // No match: a folded line, a bare LF, a control character: Node's rules apply.
+    const field = FIELD_LINE.exec(head);
+    if (!field) return undefined;
+    const name = field[1]!.toLowerCase();
+    // A repeated field (two lengths, two hosts) is left to Node's rules too, as
+    // is a name the object already has (__proto__, constructor).
+    if (headers[name] !== undefined || name === '__proto__') return undefined;
+    headers[name] = trimSpaces(field[2]!);
   }
   if (headers['transfer-encoding'] !== undefined || headers.expect !== undefined || headers.upgrade !== undefined) return undefined;
   const length = headers['content-length'];

@@ -10,7 +10,7 @@ import {
   sendJson,
   startEventStream,
   writeEvent
-} from "./chunk-RA4PPACN.js";
+} from "./chunk-XIAYHDRP.js";
 import {
   CHILD_PROTOCOL_VERSION,
   EarlyStart,
@@ -2369,7 +2369,7 @@ var Daemon = class {
   logTail;
   early;
   page;
-  /** A POST to this path is answered from its whole body: not an http child's, whose body streams through. */
+  /** Whether the lean front may serve requests to this path: not an http child's, whose bodies stream through. */
   servesWhole(path) {
     const match = SERVER_PATH.exec(path);
     if (!match) return false;
@@ -2512,7 +2512,7 @@ var Daemon = class {
     if (this.token !== void 0 && !bearerMatches(req, this.token)) {
       return sendError(res, 401, "the page is not served under token auth (see SECURITY.md)", { "www-authenticate": "Bearer" });
     }
-    this.page ??= import("./page-HW7IEWCS.js");
+    this.page ??= import("./page-QZBDLJ56.js");
     const { servePage } = await this.page;
     servePage(req, res, path, { state: () => this.pageState(), logTail: this.logTail, onChange: (fn) => this.onServerChange(fn) });
   }
@@ -2788,4 +2788,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-GIS2SN57.js.map
+//# sourceMappingURL=daemon-KPCXOO26.js.map

@@ -3,7 +3,7 @@ import {
   keepAlive,
   sendError,
   startEventStream
-} from "./chunk-RA4PPACN.js";
+} from "./chunk-XIAYHDRP.js";
 import "./chunk-IO6PQGEU.js";
 import "./chunk-TSVP3ZNH.js";
 
@@ -285,4 +285,4 @@ data: ${JSON.stringify(data)}
 export {
   servePage
 };
-//# sourceMappingURL=page-HW7IEWCS.js.map
+//# sourceMappingURL=page-QZBDLJ56.js.map

@@ -12,7 +12,7 @@ var MAX_HEAD_BYTES = 16 * 1024;
 var KEEP_ALIVE_MS = 6e4;
 var REQUEST_LINE = /^(POST|GET) (\/[\x21-\x7e]*) HTTP\/1\.1$/;
 var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-var FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+var FIELD_LINE = /([!#$%&'*+\-.^_`|~0-9A-Za-z]+):([\t\x20-\x7e\x80-\xff]*)\r\n/y;
 var DIGITS = /^\d{1,10}$/;
 var CLOSE = /(?:^|,)[\t ]*close[\t ]*(?:,|$)/i;
 var SAFE_VALUE = /^[\t\x20-\x7e]*$/;
@@ -177,7 +177,7 @@ var LeanConnection = class {
     if (this.active || !buffer || this.socket.destroyed) return;
     const headEnd = buffer.indexOf("\r\n\r\n");
     if (headEnd < 0 || headEnd > MAX_HEAD_BYTES) return this.handOff();
-    const request = parseHead(buffer.toString("latin1", 0, headEnd), this.front.serves);
+    const request = parseHead(buffer.toString("latin1", 0, headEnd + 2), this.front.serves);
     const end = headEnd + 4 + (request?.length ?? 0);
     if (!request || request.length > this.front.maxBodyBytes || buffer.length < end) return this.handOff();
     this.buffer = end < buffer.length ? buffer.subarray(end) : void 0;
@@ -225,22 +225,21 @@ var LeanFront = class {
   }
 };
 function parseHead(head, serves) {
-  const lines = head.split("\r\n");
-  const line = REQUEST_LINE.exec(lines[0]);
+  const lineEnd = head.indexOf("\r\n");
+  const line = REQUEST_LINE.exec(head.slice(0, lineEnd));
   if (!line) return void 0;
   const method = line[1];
   const target = line[2];
   const query = target.indexOf("?");
   if (!serves(query < 0 ? target : target.slice(0, query))) return void 0;
-  const headers = /* @__PURE__ */ Object.create(null);
-  for (let i = 1; i < lines.length; i++) {
-    const text = lines[i];
-    const colon = text.indexOf(":");
-    const value = text.slice(colon + 1);
-    if (colon < 1 || !TOKEN.test(text.slice(0, colon)) || !FIELD_VALUE.test(value)) return void 0;
-    const name = text.slice(0, colon).toLowerCase();
-    if (name in headers) return void 0;
-    headers[name] = trimSpaces(value);
+  const headers = {};
+  FIELD_LINE.lastIndex = lineEnd + 2;
+  while (FIELD_LINE.lastIndex < head.length) {
+    const field = FIELD_LINE.exec(head);
+    if (!field) return void 0;
+    const name = field[1].toLowerCase();
+    if (headers[name] !== void 0 || name === "__proto__") return void 0;
+    headers[name] = trimSpaces(field[2]);
   }
   if (headers["transfer-encoding"] !== void 0 || headers.expect !== void 0 || headers.upgrade !== void 0) return void 0;
   const length = headers["content-length"];
@@ -370,4 +369,4 @@ export {
   acceptsEventStream,
   isJsonContentType
 };
-//# sourceMappingURL=chunk-RA4PPACN.js.map
+//# sourceMappingURL=chunk-XIAYHDRP.js.map
