@@ -1,9 +1,10 @@
-// The benchmark's second reference row: the least a Node gateway can do. One
-// stdio child, each POSTed message written to it as a line and its answer
-// sent back on the same HTTP response; no checks, no id remapping, no
-// sessions, one client. Its own share (by the same formula as the gateways')
-// is what the extra hop itself costs on this machine: two more wake-ups and
-// Node's HTTP and pipe handling. Usage: node bench/bare-proxy.mjs PORT CHILD-SCRIPT [ARGS...]
+// The benchmark's second reference row: the least a gateway on Node's http
+// module can do. One stdio child, each POSTed message written to it as a line
+// and its answer sent back on the same HTTP response; no checks, no id
+// remapping, no sessions, one client. Its own share (by the same formula as
+// the gateways') is what a hop through Node's http module costs on this
+// machine: two more wake-ups, Node's HTTP and pipe handling. mcp-auto's own
+// HTTP/1.1 front (src/gateway/lean-http.ts) is what takes it below. Usage: node bench/bare-proxy.mjs PORT CHILD-SCRIPT [ARGS...]
 import http from 'node:http';
 import { spawn } from 'node:child_process';
 import { eachLine } from './lib.mjs';

@@ -340,7 +340,7 @@ export async function benchShare({ repeats = 7, calls = 300, rounds = 10, warmup
     });
     const ours = targets.filter((t) => t.name === 'mcp-auto' && t.p50s.length);
     const notes = [`lean keep-alive HTTP client (node:http, no SDK); ${repeats} repeats of ${calls} sequential tools/call echo per target, after ${warmup} warm-up calls; each repeat interleaves the targets in ${rounds} rounds of ${calls / rounds} calls`,
-      'the bare Node proxy (bench/bare-proxy.mjs: no checks, no id remapping, one client) shows what the extra hop alone costs on this machine by the same formula',
+      'the bare Node proxy (bench/bare-proxy.mjs: Node\'s http module, no checks, no id remapping, one client) shows what a hop through Node\'s http module alone costs on this machine by the same formula; mcp-auto serves these calls with its own HTTP/1.1 front (src/gateway/lean-http.ts)',
       'own share = p50 through the gateway − p50 of the canned floor − p50 of direct stdio, per repeat; call recording and session bookkeeping on and the owner check on (issue 13: once per connection, which the keep-alive client holds)'];
     for (const t of ours) {
       const m = median(t.p50s.map((_, r) => share(t, r)));
