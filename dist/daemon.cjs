@@ -6995,7 +6995,6 @@ var init_lean_http = __esm({
       }
       end(chunk) {
         if (this.writableEnded) return this;
-        this.writableEnded = true;
         if (!this.destroyed) {
           if (!this.headersSent) this.socket.write(this.head(Buffer.byteLength(chunk ?? "")) + (chunk ?? ""));
           else if (this.chunked) this.socket.write(`${chunk ? frame(chunk) : ""}0\r
@@ -7003,6 +7002,7 @@ var init_lean_http = __esm({
 `);
           else if (chunk) this.socket.write(chunk);
         }
+        this.writableEnded = true;
         this.writableFinished = true;
         this.emit("finish");
         this.connection.finished(this);
@@ -7020,7 +7020,6 @@ var init_lean_http = __esm({
       }
       /** The status line and headers; bodyLength undefined starts a stream (chunked unless a length was given). */
       head(bodyLength) {
-        this.headersSent = true;
         let head = `HTTP/1.1 ${this.statusCode} ${import_node_http.STATUS_CODES[this.statusCode] ?? "Unknown"}\r
 date: ${httpDate()}\r
 `;
@@ -7044,6 +7043,7 @@ date: ${httpDate()}\r
           }
         }
         if (!this.shouldKeepAlive) head += "connection: close\r\n";
+        this.headersSent = true;
         return `${head}\r
 `;
       }

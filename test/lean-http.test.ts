@@ -5,7 +5,9 @@
 // timeout=60` to a kept-alive answer, the lean front does not.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect as netConnect, type Socket } from 'node:net';
+import { connect as netConnect, createServer as createNetServer, type Socket } from 'node:net';
+import { createServer as createHttpServer, type ServerResponse } from 'node:http';
+import { LeanFront } from '../src/gateway/lean-http.ts';
 import type { ChildProcess } from 'node:child_process';
 import { makeEnv, startDaemon, stopProcess, waitFor, everythingBin, sleep, type TestEnv } from './helpers.ts';
 
@@ -38,9 +40,9 @@ after(async () => {
 interface Answer { status: number; headers: Record<string, string>; body: string }
 
 /** A raw connection that reads answers one by one, strictly: a length or chunks, nothing between answers. */
-function rawConnection(): Promise<{ socket: Socket; send: (text: string) => void; answer: (timeoutMs?: number) => Promise<Answer>; closed: Promise<void> }> {
+function rawConnection(port = PORT): Promise<{ socket: Socket; send: (text: string) => void; answer: (timeoutMs?: number) => Promise<Answer>; closed: Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const socket = netConnect(PORT, '127.0.0.1');
+    const socket = netConnect(port, '127.0.0.1');
     let buffer = Buffer.alloc(0);
     let wake: (() => void) | undefined;
     socket.on('data', (chunk) => { buffer = Buffer.concat([buffer, chunk]); wake?.(); });
@@ -230,4 +232,29 @@ test('lean front: a body over the limit gets Node\'s 413 at once; an event strea
   }
   c.socket.destroy();
   stream.destroy();
+});
+
+test('lean front: a response header with CR or LF is refused before a byte goes out, and the caller can still answer 500', async () => {
+  // The front alone, with a handler that tries to split its response.
+  const front = new LeanFront(createHttpServer(), () => true, (_req, res: ServerResponse) => {
+    try {
+      res.writeHead(200, { 'x-split': 'a\r\nset-cookie: stolen=1' }).end('never');
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(`refused: ${(error as Error).message}`);
+    }
+  }, 1024);
+  const listener = createNetServer((socket) => front.accept(socket));
+  await new Promise<void>((resolve) => listener.listen(PORT + 19, '127.0.0.1', resolve));
+  try {
+    const c = await rawConnection(PORT + 19);
+    c.send(`POST /any HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\n\r\n{}`);
+    const a = await c.answer();
+    assert.equal(a.status, 500);
+    assert.equal(a.body, 'refused: invalid response header x-split');
+    assert.equal(a.headers['set-cookie'], undefined);
+    c.socket.destroy();
+  } finally {
+    front.closeAll();
+    await new Promise((resolve) => listener.close(resolve));
+  }
 });

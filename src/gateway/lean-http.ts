@@ -102,12 +102,13 @@ export class LeanResponse extends EventEmitter {
 
   end(chunk?: string): this {
     if (this.writableEnded) return this;
-    this.writableEnded = true;
+    // A bad header throws here, before anything is sent or marked: the caller can still answer 500.
     if (!this.destroyed) {
       if (!this.headersSent) this.socket.write(this.head(Buffer.byteLength(chunk ?? '')) + (chunk ?? ''));
       else if (this.chunked) this.socket.write(`${chunk ? frame(chunk) : ''}0\r\n\r\n`);
       else if (chunk) this.socket.write(chunk);
     }
+    this.writableEnded = true;
     this.writableFinished = true;
     this.emit('finish');
     this.connection.finished(this);
@@ -128,7 +129,6 @@ export class LeanResponse extends EventEmitter {
 
   /** The status line and headers; bodyLength undefined starts a stream (chunked unless a length was given). */
   private head(bodyLength: number | undefined): string {
-    this.headersSent = true;
     let head = `HTTP/1.1 ${this.statusCode} ${STATUS_CODES[this.statusCode] ?? 'Unknown'}\r\ndate: ${httpDate()}\r\n`;
     let length = false;
     for (const name in this.headers) {
@@ -149,6 +149,7 @@ export class LeanResponse extends EventEmitter {
       }
     }
     if (!this.shouldKeepAlive) head += 'connection: close\r\n';
+    this.headersSent = true;
     return `${head}\r\n`;
   }
 }

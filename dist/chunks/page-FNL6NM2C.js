@@ -3,7 +3,7 @@ import {
   keepAlive,
   sendError,
   startEventStream
-} from "./chunk-XIAYHDRP.js";
+} from "./chunk-YKZVIVVN.js";
 import "./chunk-IO6PQGEU.js";
 import "./chunk-TSVP3ZNH.js";
 
@@ -285,4 +285,4 @@ data: ${JSON.stringify(data)}
 export {
   servePage
 };
-//# sourceMappingURL=page-QZBDLJ56.js.map
+//# sourceMappingURL=page-FNL6NM2C.js.map

@@ -72,7 +72,6 @@ var LeanResponse = class extends EventEmitter {
   }
   end(chunk) {
     if (this.writableEnded) return this;
-    this.writableEnded = true;
     if (!this.destroyed) {
       if (!this.headersSent) this.socket.write(this.head(Buffer.byteLength(chunk ?? "")) + (chunk ?? ""));
       else if (this.chunked) this.socket.write(`${chunk ? frame(chunk) : ""}0\r
@@ -80,6 +79,7 @@ var LeanResponse = class extends EventEmitter {
 `);
       else if (chunk) this.socket.write(chunk);
     }
+    this.writableEnded = true;
     this.writableFinished = true;
     this.emit("finish");
     this.connection.finished(this);
@@ -97,7 +97,6 @@ var LeanResponse = class extends EventEmitter {
   }
   /** The status line and headers; bodyLength undefined starts a stream (chunked unless a length was given). */
   head(bodyLength) {
-    this.headersSent = true;
     let head = `HTTP/1.1 ${this.statusCode} ${STATUS_CODES[this.statusCode] ?? "Unknown"}\r
 date: ${httpDate()}\r
 `;
@@ -121,6 +120,7 @@ date: ${httpDate()}\r
       }
     }
     if (!this.shouldKeepAlive) head += "connection: close\r\n";
+    this.headersSent = true;
     return `${head}\r
 `;
   }
@@ -369,4 +369,4 @@ export {
   acceptsEventStream,
   isJsonContentType
 };
-//# sourceMappingURL=chunk-XIAYHDRP.js.map
+//# sourceMappingURL=chunk-YKZVIVVN.js.map
