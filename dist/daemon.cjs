@@ -7154,14 +7154,12 @@ date: ${httpDate()}\r
 
 // src/gateway/http-util.ts
 function readBody(req, limit = MAX_BODY_BYTES) {
-  if (req instanceof LeanRequest) {
-    return Promise.resolve(req.body.length > limit ? { ok: false, status: 413, message: `request body over ${limit} bytes` } : { ok: true, text: req.body.toString("utf8") });
-  }
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) {
     req.resume();
     return Promise.resolve({ ok: false, status: 413, message: `request body over ${limit} bytes` });
   }
+  if (req instanceof LeanRequest) return Promise.resolve({ ok: true, text: req.body.toString("utf8") });
   return new Promise((resolve4) => {
     const chunks = [];
     let size = 0;

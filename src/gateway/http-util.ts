@@ -8,15 +8,13 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export type Body = { ok: true; text: string } | { ok: false; status: 413 | 400; message: string };
 
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
-  // The lean front read it whole (and left longer bodies than the limit to Node's server).
-  if (req instanceof LeanRequest) {
-    return Promise.resolve(req.body.length > limit ? { ok: false, status: 413, message: `request body over ${limit} bytes` } : { ok: true, text: req.body.toString('utf8') });
-  }
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
     req.resume();
     return Promise.resolve({ ok: false, status: 413, message: `request body over ${limit} bytes` });
   }
+  // The lean front read it whole, as long as it declared (so the check above holds for it too).
+  if (req instanceof LeanRequest) return Promise.resolve({ ok: true, text: req.body.toString('utf8') });
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -10,7 +10,7 @@ import {
   sendJson,
   startEventStream,
   writeEvent
-} from "./chunk-YKZVIVVN.js";
+} from "./chunk-4WE4UKPK.js";
 import {
   CHILD_PROTOCOL_VERSION,
   EarlyStart,
@@ -2512,7 +2512,7 @@ var Daemon = class {
     if (this.token !== void 0 && !bearerMatches(req, this.token)) {
       return sendError(res, 401, "the page is not served under token auth (see SECURITY.md)", { "www-authenticate": "Bearer" });
     }
-    this.page ??= import("./page-FNL6NM2C.js");
+    this.page ??= import("./page-FOKKGNV6.js");
     const { servePage } = await this.page;
     servePage(req, res, path, { state: () => this.pageState(), logTail: this.logTail, onChange: (fn) => this.onServerChange(fn) });
   }
@@ -2788,4 +2788,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-XX2PCTKJ.js.map
+//# sourceMappingURL=daemon-F27JUFKW.js.map

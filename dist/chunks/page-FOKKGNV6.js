@@ -3,7 +3,7 @@ import {
   keepAlive,
   sendError,
   startEventStream
-} from "./chunk-YKZVIVVN.js";
+} from "./chunk-4WE4UKPK.js";
 import "./chunk-IO6PQGEU.js";
 import "./chunk-TSVP3ZNH.js";
 
@@ -285,4 +285,4 @@ data: ${JSON.stringify(data)}
 export {
   servePage
 };
-//# sourceMappingURL=page-FNL6NM2C.js.map
+//# sourceMappingURL=page-FOKKGNV6.js.map

@@ -274,14 +274,12 @@ function noop() {
 // src/gateway/http-util.ts
 var MAX_BODY_BYTES = 4 * 1024 * 1024;
 function readBody(req, limit = MAX_BODY_BYTES) {
-  if (req instanceof LeanRequest) {
-    return Promise.resolve(req.body.length > limit ? { ok: false, status: 413, message: `request body over ${limit} bytes` } : { ok: true, text: req.body.toString("utf8") });
-  }
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) {
     req.resume();
     return Promise.resolve({ ok: false, status: 413, message: `request body over ${limit} bytes` });
   }
+  if (req instanceof LeanRequest) return Promise.resolve({ ok: true, text: req.body.toString("utf8") });
   return new Promise((resolve) => {
     const chunks = [];
     let size = 0;
@@ -369,4 +367,4 @@ export {
   acceptsEventStream,
   isJsonContentType
 };
-//# sourceMappingURL=chunk-YKZVIVVN.js.map
+//# sourceMappingURL=chunk-4WE4UKPK.js.map
