@@ -379,7 +379,7 @@ async function childOwnStart() {
   return ms;
 }
 
-export async function benchCold({ runs = 5 } = {}) {
+export async function benchCold({ runs = 9 } = {}) {
   const server = { command: node, args: [everythingBin, 'stdio'], analyses: false };
   const eager = makeHome({ portRange: [29000, 29499], defaults: [], servers: { everything: { ...server, start: 'eager' } } });
   const lazy = makeHome({ portRange: [29000, 29499], defaults: [], servers: { everything: { ...server, start: 'lazy' } } });

@@ -36,7 +36,7 @@ const defaults = {
   throughputCapMs: 5000,
   twoClientCalls: 300,
   twoClientCapMs: 8000,
-  startRuns: 3,
+  startRuns: 5,
 };
 
 // ---- clients -------------------------------------------------------------
@@ -309,7 +309,10 @@ export async function runGatewayBench(options = {}) {
   const rows = [];
   const home = makeHome({
     defaults: [],
-    servers: { everything: { command: node, args: everythingArgs } },
+    // Eager, as the peers spawn their child when they start: the row measures a
+    // gateway's start on top of its child's. A lazy server's start (the first
+    // session starts it) is in costs.mjs's "Cold start by phase".
+    servers: { everything: { command: node, args: everythingArgs, start: 'eager' } },
     portRange: [29000, 29499],
   });
   const attempt = async (row, fn) => {
@@ -383,7 +386,7 @@ export function formatGatewayReport(rows, options = {}) {
   lines.push('', `${o.machine === false ? '' : `${machineNote()} `}Calls: ${o.warmup} warm-up + up to ${o.calls} sequential \`echo\` calls (p50/p99), `
     + `then ${o.throughputCalls} with ${o.inFlight} in flight; 2 clients: ${o.twoClientCalls} sequential calls each, at the same time, `
     + `unique messages. Start → first initialize: spawn of the gateway until an SDK client's initialize succeeds `
-    + `(median of ${o.startRuns}; for direct stdio, the child's own start). Same SDK client (@modelcontextprotocol/sdk) for every row; loopback only.`,
+    + `(median of ${o.startRuns}; for direct stdio, the child's own start; mcp-auto's server marked eager, as the peers spawn theirs at start). Same SDK client (@modelcontextprotocol/sdk) for every row; loopback only.`,
     '', 'Peers as run: supergateway with `--logLevel none` (its default logs every message) and bound to 127.0.0.1 by a preload '
     + '(it has no --host); its Streamable HTTP row is `--stateful`, as stateless mode spawns a child per request. '
     + 'mcp-proxy with `--host 127.0.0.1 --server sse|stream`, otherwise defaults. The machine is shared with other work, so figures vary between runs.');
