@@ -2760,15 +2760,15 @@ function getLocation(text, position) {
           throw earlyReturnException;
         }
       },
-      onSeparator: (sep, offset, length) => {
+      onSeparator: (sep2, offset, length) => {
         if (position <= offset) {
           throw earlyReturnException;
         }
-        if (sep === ":" && previousNode && previousNode.type === "property") {
+        if (sep2 === ":" && previousNode && previousNode.type === "property") {
           previousNode.colonOffset = offset;
           isAtPropertyKey = false;
           previousNode = void 0;
-        } else if (sep === ",") {
+        } else if (sep2 === ",") {
           const last = segments[segments.length - 1];
           if (typeof last === "number") {
             segments[segments.length - 1] = last + 1;
@@ -2883,11 +2883,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep, offset, length) => {
+    onSeparator: (sep2, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep === ":") {
+        if (sep2 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep === ",") {
+        } else if (sep2 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -3717,21 +3717,61 @@ var init_json_edit = __esm({
   }
 });
 
+// src/util/git-index.ts
+var MAX_INDEX;
+var init_git_index = __esm({
+  "src/util/git-index.ts"() {
+    "use strict";
+    init_safe_path();
+    MAX_INDEX = 256 << 20;
+  }
+});
+
+// src/clients/created.ts
+function readCreated(stateDir) {
+  try {
+    const data = JSON.parse((0, import_node_fs13.readFileSync)(recordFile(stateDir), "utf8"));
+    return typeof data === "object" && data !== null && !Array.isArray(data) ? data : {};
+  } catch {
+    return {};
+  }
+}
+function recordCreated(root, stateDir, file, dir) {
+  const created = readCreated(stateDir);
+  const folder = dir ? (0, import_node_path13.relative)((0, import_node_fs13.realpathSync)(root), dir).split(import_node_path13.sep).join("/") : void 0;
+  Object.defineProperty(created, file, { value: folder ? { dir: folder } : {}, enumerable: true, writable: true, configurable: true });
+  (0, import_node_fs13.mkdirSync)(stateDir, { recursive: true, mode: 448 });
+  writeFileAtomic(recordFile(stateDir), `${JSON.stringify(created, null, 2)}
+`, 384);
+}
+var import_node_fs13, import_node_path13, recordFile;
+var init_created = __esm({
+  "src/clients/created.ts"() {
+    "use strict";
+    import_node_fs13 = require("node:fs");
+    import_node_path13 = require("node:path");
+    init_atomic();
+    init_git_index();
+    init_safe_path();
+    recordFile = (stateDir) => (0, import_node_path13.join)(stateDir, "created.json");
+  }
+});
+
 // src/clients/git-exclude.ts
 function excludeFile(root, create) {
-  const git = (0, import_node_path13.join)(root, ".git");
-  const info = (0, import_node_path13.join)(git, "info");
-  const file = (0, import_node_path13.join)(info, "exclude");
+  const git = (0, import_node_path14.join)(root, ".git");
+  const info = (0, import_node_path14.join)(git, "info");
+  const file = (0, import_node_path14.join)(info, "exclude");
   try {
-    if (!(0, import_node_fs13.lstatSync)(git).isDirectory()) return void 0;
-    const infoStat = (0, import_node_fs13.lstatSync)(info, { throwIfNoEntry: false });
+    if (!(0, import_node_fs14.lstatSync)(git).isDirectory()) return void 0;
+    const infoStat = (0, import_node_fs14.lstatSync)(info, { throwIfNoEntry: false });
     if (!infoStat) {
       if (!create) return void 0;
-      (0, import_node_fs13.mkdirSync)(info, { mode: 493 });
+      (0, import_node_fs14.mkdirSync)(info, { mode: 493 });
     } else if (!infoStat.isDirectory()) {
       return void 0;
     }
-    const fileStat = (0, import_node_fs13.lstatSync)(file, { throwIfNoEntry: false });
+    const fileStat = (0, import_node_fs14.lstatSync)(file, { throwIfNoEntry: false });
     if (fileStat && !fileStat.isFile()) return void 0;
     if (!fileStat && !create) return void 0;
     return file;
@@ -3745,13 +3785,13 @@ function splitLines(text) {
   if (lines.at(-1) === "") lines.pop();
   return { lines, eol };
 }
-function addGitExclude(root, relative4) {
+function addGitExclude(root, relative5) {
   const file = excludeFile(root, true);
   if (!file) return false;
   try {
-    const text = (0, import_node_fs13.lstatSync)(file, { throwIfNoEntry: false }) ? (0, import_node_fs13.readFileSync)(file, "utf8") : "";
+    const text = (0, import_node_fs14.lstatSync)(file, { throwIfNoEntry: false }) ? (0, import_node_fs14.readFileSync)(file, "utf8") : "";
     const { lines, eol } = splitLines(text);
-    const pattern = patternFor(relative4);
+    const pattern = patternFor(relative5);
     if (lines.some((l) => l.trim() === pattern)) return false;
     writeFileAtomic(file, [...lines, EXCLUDE_COMMENT, pattern].join(eol) + eol);
     return true;
@@ -3759,15 +3799,15 @@ function addGitExclude(root, relative4) {
     return false;
   }
 }
-var import_node_fs13, import_node_path13, EXCLUDE_COMMENT, patternFor;
+var import_node_fs14, import_node_path14, EXCLUDE_COMMENT, patternFor;
 var init_git_exclude = __esm({
   "src/clients/git-exclude.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_fs14 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_atomic();
     EXCLUDE_COMMENT = "# added by mcp-auto (it created this file; `mcp-auto unadopt` or `forget` take it out)";
-    patternFor = (relative4) => `/${relative4.split("\\").join("/").replace(/^\/+/, "")}`;
+    patternFor = (relative5) => `/${relative5.split("\\").join("/").replace(/^\/+/, "")}`;
   }
 });
 
@@ -4784,15 +4824,15 @@ var init_dist = __esm({
 // src/clients/merge.ts
 function readOwnership(stateDir) {
   try {
-    const data = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path14.join)(stateDir, "clients.json"), "utf8"));
+    const data = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path15.join)(stateDir, "clients.json"), "utf8"));
     return isObject2(data) ? data : {};
   } catch {
     return {};
   }
 }
 function writeOwnership(stateDir, ownership) {
-  (0, import_node_fs14.mkdirSync)(stateDir, { recursive: true, mode: 448 });
-  writeFileAtomic((0, import_node_path14.join)(stateDir, "clients.json"), `${JSON.stringify(ownership, null, 2)}
+  (0, import_node_fs15.mkdirSync)(stateDir, { recursive: true, mode: 448 });
+  writeFileAtomic((0, import_node_path15.join)(stateDir, "clients.json"), `${JSON.stringify(ownership, null, 2)}
 `, 384);
 }
 async function parse5(adapter, text) {
@@ -4841,7 +4881,7 @@ function container(doc, path, create) {
   return node;
 }
 async function syncOne(root, adapter, entries, owned) {
-  const shown = (0, import_node_path14.join)(root, adapter.file);
+  const shown = (0, import_node_path15.join)(root, adapter.file);
   const result = { client: adapter.name, file: shown, status: "unchanged", conflicts: [], removed: [] };
   let file;
   try {
@@ -4904,10 +4944,11 @@ async function syncOne(root, adapter, entries, owned) {
     } catch (error) {
       return { result: { ...result, status: "refused", error: oneLine(error, 400) }, owned };
     }
+    let madeDir;
     try {
-      (0, import_node_fs14.mkdirSync)((0, import_node_path14.dirname)(file), { recursive: true });
+      madeDir = (0, import_node_fs15.mkdirSync)((0, import_node_path15.dirname)(file), { recursive: true });
     } catch (error) {
-      return { result: { ...result, status: "refused", error: `cannot write ${shown}: ${writeProblem(error, (0, import_node_path14.dirname)(file))}` }, owned };
+      return { result: { ...result, status: "refused", error: `cannot write ${shown}: ${writeProblem(error, (0, import_node_path15.dirname)(file))}` }, owned };
     }
     const inPlace = adapter.format !== "toml" && text !== void 0 && text.replace(/^\uFEFF/, "").trim() !== "";
     let next;
@@ -4919,10 +4960,13 @@ async function syncOne(root, adapter, entries, owned) {
     try {
       writeFileAtomic(file, next);
     } catch (error) {
-      return { result: { ...result, status: "refused", error: `cannot write ${file}: ${writeProblem(error, (0, import_node_path14.dirname)(file))}` }, owned };
+      return { result: { ...result, status: "refused", error: `cannot write ${file}: ${writeProblem(error, (0, import_node_path15.dirname)(file))}` }, owned };
     }
     result.status = "written";
-    if (text === void 0) addGitExclude(root, adapter.file);
+    if (text === void 0) {
+      addGitExclude(root, adapter.file);
+      return { result, owned: nextOwned, created: { dir: madeDir } };
+    }
   }
   return { result, owned: nextOwned };
 }
@@ -4943,7 +4987,7 @@ async function syncClients(root, stateDir, adapters2, entries) {
   return withClientFiles(stateDir, () => syncClientsLocked(root, stateDir, adapters2, entries));
 }
 function withClientFiles(stateDir, fn) {
-  if (!(0, import_node_fs14.existsSync)(stateDir)) return fn();
+  if (!(0, import_node_fs15.existsSync)(stateDir)) return fn();
   return withLock(stateDir, fn, 15e3, "clients.lock");
 }
 async function syncClientsLocked(root, stateDir, adapters2, entries) {
@@ -4952,7 +4996,8 @@ async function syncClientsLocked(root, stateDir, adapters2, entries) {
   const results = [];
   for (const adapter of adapters2) {
     const skip = !adapter.expandsEnv && entries.some((e) => e.headers);
-    const { result, owned } = await syncOne(root, adapter, skip ? [] : entries, ownership[adapter.file] ?? {});
+    const { result, owned, created } = await syncOne(root, adapter, skip ? [] : entries, ownership[adapter.file] ?? {});
+    if (created) recordCreated(root, stateDir, adapter.file, created.dir);
     if (skip && result.status !== "refused") {
       result.status = "skipped";
       result.notice = `${adapter.name} cannot expand \${MCP_AUTO_TOKEN} in a header, so under "auth": "token" mcp-auto writes no entry to ${adapter.file} (drop "${adapter.name}" from "clients", or use "auth": "none")`;
@@ -4983,18 +5028,19 @@ function forgetOwnership(stateDir, file, names) {
   for (const name of names) delete owned[name];
   writeOwnership(stateDir, ownership);
 }
-var import_node_fs14, import_node_path14, isObject2, same;
+var import_node_fs15, import_node_path15, isObject2, same;
 var init_merge = __esm({
   "src/clients/merge.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path15 = require("node:path");
     init_atomic();
     init_lock();
     init_errors();
     init_json_file();
     init_safe_path();
     init_json_edit();
+    init_created();
     init_git_exclude();
     isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
     same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -5043,12 +5089,12 @@ var init_clients = __esm({
 });
 
 // src/daemon/client-refresh.ts
-var import_node_fs15, import_node_path15, ClientRefresh;
+var import_node_fs16, import_node_path16, ClientRefresh;
 var init_client_refresh = __esm({
   "src/daemon/client-refresh.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path16 = require("node:path");
     init_entries();
     init_errors();
     ClientRefresh = class {
@@ -5082,7 +5128,7 @@ var init_client_refresh = __esm({
       }
       async sync(reloaded) {
         if (this.key(reloaded) === this.served) return;
-        if (!(0, import_node_fs15.existsSync)((0, import_node_path15.join)(this.stateDir, "clients.json"))) {
+        if (!(0, import_node_fs16.existsSync)((0, import_node_path16.join)(this.stateDir, "clients.json"))) {
           this.served = this.key(reloaded);
           return;
         }
@@ -5126,12 +5172,12 @@ function readdirp(root, options = {}) {
   options.root = root;
   return new ReaddirpStream(options);
 }
-var import_promises, import_node_stream, import_node_path16, EntryTypes, defaultOptions, RECURSIVE_ERROR_CODE, NORMAL_FLOW_ERRORS, ALL_TYPES, DIR_TYPES, FILE_TYPES, isNormalFlowError, wantBigintFsStats, emptyFn, normalizeFilter, ReaddirpStream;
+var import_promises, import_node_stream, import_node_path17, EntryTypes, defaultOptions, RECURSIVE_ERROR_CODE, NORMAL_FLOW_ERRORS, ALL_TYPES, DIR_TYPES, FILE_TYPES, isNormalFlowError, wantBigintFsStats, emptyFn, normalizeFilter, ReaddirpStream;
 var init_esm = __esm({
   "node_modules/readdirp/esm/index.js"() {
     import_promises = require("node:fs/promises");
     import_node_stream = require("node:stream");
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
     EntryTypes = {
       FILE_TYPE: "files",
       DIR_TYPE: "directories",
@@ -5206,7 +5252,7 @@ var init_esm = __esm({
         this._wantsDir = type ? DIR_TYPES.has(type) : false;
         this._wantsFile = type ? FILE_TYPES.has(type) : false;
         this._wantsEverything = type === EntryTypes.EVERYTHING_TYPE;
-        this._root = (0, import_node_path16.resolve)(root);
+        this._root = (0, import_node_path17.resolve)(root);
         this._isDirent = !opts.alwaysStat;
         this._statsProp = this._isDirent ? "dirent" : "stats";
         this._rdOptions = { encoding: "utf8", withFileTypes: this._isDirent };
@@ -5277,8 +5323,8 @@ var init_esm = __esm({
         let entry;
         const basename6 = this._isDirent ? dirent.name : dirent;
         try {
-          const fullPath = (0, import_node_path16.resolve)((0, import_node_path16.join)(path, basename6));
-          entry = { path: (0, import_node_path16.relative)(this._root, fullPath), fullPath, basename: basename6 };
+          const fullPath = (0, import_node_path17.resolve)((0, import_node_path17.join)(path, basename6));
+          entry = { path: (0, import_node_path17.relative)(this._root, fullPath), fullPath, basename: basename6 };
           entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
         } catch (err) {
           this._onError(err);
@@ -5312,7 +5358,7 @@ var init_esm = __esm({
             }
             if (entryRealPathStats.isDirectory()) {
               const len = entryRealPath.length;
-              if (full.startsWith(entryRealPath) && full.substr(len, 1) === import_node_path16.sep) {
+              if (full.startsWith(entryRealPath) && full.substr(len, 1) === import_node_path17.sep) {
                 const recursiveError = new Error(`Circular symlink detected: "${full}" points to "${entryRealPath}"`);
                 recursiveError.code = RECURSIVE_ERROR_CODE;
                 return this._onError(recursiveError);
@@ -5840,9 +5886,9 @@ var init_handler = __esm({
         if (this.fsw.closed) {
           return;
         }
-        const dirname9 = sysPath.dirname(file);
+        const dirname10 = sysPath.dirname(file);
         const basename6 = sysPath.basename(file);
-        const parent = this.fsw._getWatchedDir(dirname9);
+        const parent = this.fsw._getWatchedDir(dirname10);
         let prevStats = stats;
         if (parent.has(basename6))
           return;
@@ -5869,7 +5915,7 @@ var init_handler = __esm({
                 prevStats = newStats2;
               }
             } catch (error) {
-              this.fsw._remove(dirname9, basename6);
+              this.fsw._remove(dirname10, basename6);
             }
           } else if (parent.has(basename6)) {
             const at = newStats.atimeMs;
@@ -6117,11 +6163,11 @@ function createPattern(matcher) {
       if (matcher.path === string)
         return true;
       if (matcher.recursive) {
-        const relative4 = sysPath2.relative(matcher.path, string);
-        if (!relative4) {
+        const relative5 = sysPath2.relative(matcher.path, string);
+        if (!relative5) {
           return false;
         }
-        return !relative4.startsWith("..") && !sysPath2.isAbsolute(relative4);
+        return !relative5.startsWith("..") && !sysPath2.isAbsolute(relative5);
       }
       return false;
     };
@@ -6824,10 +6870,10 @@ var init_esm2 = __esm({
 
 // src/daemon/config-watch.ts
 async function watchConfig(root, log, on) {
-  const trustDir2 = (0, import_node_path17.join)(stateHome(), "trust");
-  for (const dir of [trustDir2, (0, import_node_path17.dirname)(userConfigPath())]) {
+  const trustDir2 = (0, import_node_path18.join)(stateHome(), "trust");
+  for (const dir of [trustDir2, (0, import_node_path18.dirname)(userConfigPath())]) {
     try {
-      (0, import_node_fs16.mkdirSync)(dir, { recursive: true, mode: 448 });
+      (0, import_node_fs17.mkdirSync)(dir, { recursive: true, mode: 448 });
     } catch (error) {
       log(`config watch: cannot create ${dir}: ${errorMessage(error)}; changes there are seen at the next reload`);
     }
@@ -6846,7 +6892,7 @@ async function watchConfig(root, log, on) {
   watcher.on("error", (error) => log(`config watch: ${errorMessage(error)}`));
   let gone = false;
   const checkRoot = () => {
-    if (gone || (0, import_node_fs16.existsSync)(root)) return gone;
+    if (gone || (0, import_node_fs17.existsSync)(root)) return gone;
     gone = true;
     folder?.close();
     on.rootGone();
@@ -6854,7 +6900,7 @@ async function watchConfig(root, log, on) {
   };
   let folder;
   try {
-    folder = (0, import_node_fs16.watch)(root, { persistent: false }, () => void checkRoot());
+    folder = (0, import_node_fs17.watch)(root, { persistent: false }, () => void checkRoot());
     folder.on("error", () => void checkRoot());
   } catch (error) {
     log(`config watch: cannot watch ${root}: ${errorMessage(error)}; a deleted project is seen within 30 s`);
@@ -6868,12 +6914,12 @@ async function watchConfig(root, log, on) {
     }
   };
 }
-var import_node_fs16, import_node_path17;
+var import_node_fs17, import_node_path18;
 var init_config_watch = __esm({
   "src/daemon/config-watch.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path18 = require("node:path");
     init_config();
     init_paths();
     init_errors();
@@ -7409,13 +7455,13 @@ function trimHello(hello) {
   if (JSON.stringify(trimmed).length > MAX_SESSION_BYTES) trimmed.capabilities = Object.fromEntries(Object.keys(capabilities).map((k) => [k, {}]));
   return trimmed;
 }
-var import_node_fs17, import_promises4, import_node_path18, MAX_SESSIONS, MAX_SESSION_BYTES, MAX_CAPABILITY_BYTES, MAX_CAPABILITIES, SessionStore;
+var import_node_fs18, import_promises4, import_node_path19, MAX_SESSIONS, MAX_SESSION_BYTES, MAX_CAPABILITY_BYTES, MAX_CAPABILITIES, SessionStore;
 var init_session_store = __esm({
   "src/gateway/session-store.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
+    import_node_fs18 = require("node:fs");
     import_promises4 = require("node:fs/promises");
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     init_errors();
     MAX_SESSIONS = 1e3;
     MAX_SESSION_BYTES = 8 * 1024;
@@ -7426,7 +7472,7 @@ var init_session_store = __esm({
         this.file = file;
         this.log = log;
         try {
-          const data = JSON.parse((0, import_node_fs17.readFileSync)(file, "utf8"));
+          const data = JSON.parse((0, import_node_fs18.readFileSync)(file, "utf8"));
           const valid = Object.entries(data).filter(([, stored]) => stored && typeof stored.server === "string" && stored.hello && typeof stored.hello.protocolVersion === "string").sort(([, a], [, b]) => (a.savedAt ?? 0) - (b.savedAt ?? 0)).slice(-MAX_SESSIONS);
           for (const [id, stored] of valid) this.sessions.set(id, { ...stored, hello: trimHello(stored.hello) });
         } catch {
@@ -7475,18 +7521,18 @@ var init_session_store = __esm({
         this.flushes++;
         const tmp = this.tempName();
         try {
-          (0, import_node_fs17.writeFileSync)(tmp, this.serialize(), { mode: 384 });
-          const fd = (0, import_node_fs17.openSync)(tmp, "r");
+          (0, import_node_fs18.writeFileSync)(tmp, this.serialize(), { mode: 384 });
+          const fd = (0, import_node_fs18.openSync)(tmp, "r");
           try {
-            (0, import_node_fs17.fsyncSync)(fd);
+            (0, import_node_fs18.fsyncSync)(fd);
           } finally {
-            (0, import_node_fs17.closeSync)(fd);
+            (0, import_node_fs18.closeSync)(fd);
           }
-          (0, import_node_fs17.renameSync)(tmp, this.file);
+          (0, import_node_fs18.renameSync)(tmp, this.file);
           this.saved();
         } catch (error) {
           try {
-            (0, import_node_fs17.unlinkSync)(tmp);
+            (0, import_node_fs18.unlinkSync)(tmp);
           } catch {
           }
           this.failed(error);
@@ -7530,7 +7576,7 @@ var init_session_store = __esm({
         return JSON.stringify(Object.fromEntries(this.sessions));
       }
       tempName() {
-        return (0, import_node_path18.join)((0, import_node_path18.dirname)(this.file), `.${(0, import_node_path18.basename)(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+        return (0, import_node_path19.join)((0, import_node_path19.dirname)(this.file), `.${(0, import_node_path19.basename)(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
       }
       saved() {
         if (this.failing) this.log("sessions: saving works again");
@@ -7918,11 +7964,11 @@ var init_call_log = __esm({
 });
 
 // src/gateway/router.ts
-var import_node_path19, import_node_url, SESSION_PROTOCOL_VERSIONS, LIST_CHANGED, CAPABILITY_OF, CAN_ASK_CLIENT, Router;
+var import_node_path20, import_node_url, SESSION_PROTOCOL_VERSIONS, LIST_CHANGED, CAPABILITY_OF, CAN_ASK_CLIENT, Router;
 var init_router = __esm({
   "src/gateway/router.ts"() {
     "use strict";
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     import_node_url = require("node:url");
     init_call_log();
     init_jsonrpc();
@@ -8136,7 +8182,7 @@ var init_router = __esm({
       }
       serverRequest(request2) {
         if (request2.method === "roots/list") {
-          this.child.send(resultResponse(request2.id, { roots: [{ uri: (0, import_node_url.pathToFileURL)(this.root).href, name: (0, import_node_path19.basename)(this.root) }] }));
+          this.child.send(resultResponse(request2.id, { roots: [{ uri: (0, import_node_url.pathToFileURL)(this.root).href, name: (0, import_node_path20.basename)(this.root) }] }));
           return;
         }
         if (request2.method === "ping") {
@@ -9882,14 +9928,14 @@ function memoryMb() {
   const mb = (bytes) => Math.round(bytes / 104857.6) / 10;
   return { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external + m.arrayBuffers) };
 }
-var import_node_http3, import_node_net2, import_node_fs18, import_node_path20, import_node_crypto10, CHORE_MS, HEADERS_TIMEOUT_MS, SERVER_PATH, BURST_OVER_MS, SECOND_COLLECTION_MS, SESSION_SWEEP_MS, Daemon, round1;
+var import_node_http3, import_node_net2, import_node_fs19, import_node_path21, import_node_crypto10, CHORE_MS, HEADERS_TIMEOUT_MS, SERVER_PATH, BURST_OVER_MS, SECOND_COLLECTION_MS, SESSION_SWEEP_MS, Daemon, round1;
 var init_daemon = __esm({
   "src/daemon/daemon.ts"() {
     "use strict";
     import_node_http3 = require("node:http");
     import_node_net2 = require("node:net");
-    import_node_fs18 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path21 = require("node:path");
     import_node_crypto10 = require("node:crypto");
     init_atomic();
     init_config();
@@ -9923,7 +9969,7 @@ var init_daemon = __esm({
         this.stateDir = early.stateDir;
         this.log = early.log;
         this.logTail = early.logTail;
-        this.store = new SessionStore((0, import_node_path20.join)(this.stateDir, "sessions.json"), this.log);
+        this.store = new SessionStore((0, import_node_path21.join)(this.stateDir, "sessions.json"), this.log);
         this.config = early.config ?? loadConfig();
         this.identity = this.loadSecret(IDENTITY_FILE);
         this.access = new Access(this.log);
@@ -10025,9 +10071,9 @@ var init_daemon = __esm({
         if (this.config.settings.auth === "token") this.token = this.loadToken();
         this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
         const record = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
-        writeFileAtomic((0, import_node_path20.join)(this.stateDir, "daemon.json"), `${JSON.stringify(record, null, 2)}
+        writeFileAtomic((0, import_node_path21.join)(this.stateDir, "daemon.json"), `${JSON.stringify(record, null, 2)}
 `, 384);
-        (0, import_node_fs18.rmSync)((0, import_node_path20.join)(this.stateDir, IDLE_STOPPED), { force: true });
+        (0, import_node_fs19.rmSync)((0, import_node_path21.join)(this.stateDir, IDLE_STOPPED), { force: true });
         await this.watchConfig();
       }
       /** Read at each child's start: marks and trustedRoots may change while the daemon runs. */
@@ -10249,7 +10295,7 @@ var init_daemon = __esm({
           void this.stop().then(async () => {
             await this.withdrawClientEntries();
             try {
-              (0, import_node_fs18.writeFileSync)((0, import_node_path20.join)(this.stateDir, IDLE_STOPPED), "", { mode: 384 });
+              (0, import_node_fs19.writeFileSync)((0, import_node_path21.join)(this.stateDir, IDLE_STOPPED), "", { mode: 384 });
             } catch {
             }
             process.exit(0);
@@ -10307,16 +10353,16 @@ var init_daemon = __esm({
       }
       /** A secret kept in the 0700 state dir (0600): the bearer token, the identity secret. */
       loadSecret(name) {
-        const file = (0, import_node_path20.join)(this.stateDir, name);
+        const file = (0, import_node_path21.join)(this.stateDir, name);
         try {
-          const secret2 = (0, import_node_fs18.readFileSync)(file, "utf8").trim();
+          const secret2 = (0, import_node_fs19.readFileSync)(file, "utf8").trim();
           if (secret2.length >= 32) return secret2;
         } catch {
         }
         const secret = (0, import_node_crypto10.randomBytes)(32).toString("base64url");
         writeFileAtomic(file, `${secret}
 `, 384);
-        (0, import_node_fs18.chmodSync)(file, 384);
+        (0, import_node_fs19.chmodSync)(file, 384);
         return secret;
       }
       /**
@@ -10325,16 +10371,16 @@ var init_daemon = __esm({
        * before it held its port, should a pid have been reused).
        */
       reapOrphans(ours) {
-        const file = (0, import_node_path20.join)(this.stateDir, "children.json");
+        const file = (0, import_node_path21.join)(this.stateDir, "children.json");
         let old = [];
         try {
-          old = JSON.parse((0, import_node_fs18.readFileSync)(file, "utf8"));
+          old = JSON.parse((0, import_node_fs19.readFileSync)(file, "utf8"));
         } catch {
         }
         for (const { pid, command } of old) {
           if (ours.includes(pid)) continue;
           try {
-            const cmdline = (0, import_node_fs18.readFileSync)(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
+            const cmdline = (0, import_node_fs19.readFileSync)(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
             if (cmdline && (cmdline === command || cmdline.endsWith(`/${command}`))) {
               this.log(`stopping leftover child ${pid} (${command}) of an earlier daemon`);
               killGroup(pid, "SIGKILL");
@@ -10360,7 +10406,7 @@ var init_daemon = __esm({
       }
       writeChildren() {
         try {
-          writeFileAtomic((0, import_node_path20.join)(this.stateDir, "children.json"), JSON.stringify(this.children), 384);
+          writeFileAtomic((0, import_node_path21.join)(this.stateDir, "children.json"), JSON.stringify(this.children), 384);
         } catch (error) {
           this.log(`cannot record children: ${errorMessage(error)}`);
         }
@@ -10379,10 +10425,10 @@ var init_daemon = __esm({
           this.store.flush();
           this.children = [];
           this.writeChildren();
-          const record = (0, import_node_path20.join)(this.stateDir, "daemon.json");
+          const record = (0, import_node_path21.join)(this.stateDir, "daemon.json");
           if (!opts.keepRecord) try {
-            const { pid } = JSON.parse((0, import_node_fs18.readFileSync)(record, "utf8"));
-            if (pid === process.pid) (0, import_node_fs18.unlinkSync)(record);
+            const { pid } = JSON.parse((0, import_node_fs19.readFileSync)(record, "utf8"));
+            if (pid === process.pid) (0, import_node_fs19.unlinkSync)(record);
           } catch {
           }
           this.log("stopped");

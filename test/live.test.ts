@@ -266,16 +266,20 @@ test('a deleted project: its daemon stops by itself; logs, stop, status and doct
   }
 });
 
-test('forget takes out every entry mcp-auto wrote (every client file), its trust and its state, and says so', async () => {
+test('forget takes out every entry mcp-auto wrote (every client file), the files it created, its approvals, its trust and its state, and says so', async () => {
   const w = world({ clients: ['claude', 'cursor'] });
   try {
     const mine = { command: 'my-server', args: ['--x'] };
+    const settings = { permissions: { allow: ['Bash(ls)'] }, enabledMcpjsonServers: ['mine'] };
     const root = w.project('app', {
       '.mcp.json': JSON.stringify({ mcpServers: { mine } }, null, 2),
       '.mcp-auto.json': JSON.stringify({ servers: { everything: true } }),
+      '.claude/settings.local.json': JSON.stringify(settings),
     });
     assert.equal((await run(['trust', root], w.env)).code, 0);
     await ensure(w, root);
+    assert.equal((await run(['approve', root], w.env)).code, 0);
+    assert.deepEqual(readJson(join(root, '.claude/settings.local.json')).enabledMcpjsonServers.sort(), ['everything', 'memory', 'mine']);
     // exec leaves a stamp (as use mcp does) for the root.
     assert.equal((await run(['exec', '--root', root, '--', 'true'], w.env)).code, 0);
     const stamps = join(stateHome(w), 'direnv');
@@ -290,16 +294,46 @@ test('forget takes out every entry mcp-auto wrote (every client file), its trust
     assert.equal(r.code, 0, r.stderr);
     assert.equal(alive(pid), false, 'the daemon is gone');
     assert.deepEqual(servers(root), { mine }, 'only the user\'s entry is left');
-    assert.deepEqual(servers(root, '.cursor/mcp.json'), {});
+    assert.equal(existsSync(join(root, '.cursor')), false, 'the file mcp-auto created, and its folder, are gone');
+    assert.deepEqual(readJson(join(root, '.claude/settings.local.json')), settings, 'the approvals approve added are taken back, the user\'s kept');
     assert.equal(existsSync(stateDir(w, root)), false);
     assert.deepEqual(readdirSync(join(stateHome(w), 'trust')), [], 'no trust left');
     assert.deepEqual(readdirSync(stamps), [], 'no stamp left');
     assert.doesNotMatch(readFileSync(exclude, 'utf8'), /cursor/, 'its exclude line is gone');
     for (const line of ['stopped its daemon', `removed memory, everything from ${root}/.mcp.json`, `removed memory, everything from ${root}/.cursor/mcp.json`,
-      `removed the trust of ${root}/.mcp-auto.json`, 'removed .cursor/mcp.json from .git/info/exclude', 'removed its state', 'removed its stamp']) {
+      `removed the trust of ${root}/.mcp-auto.json`, 'removed .cursor/mcp.json from .git/info/exclude', 'removed its state', 'removed its stamp',
+      'removed .cursor/mcp.json, .cursor/ (mcp-auto had created them; nothing else was in them)',
+      `took back the approval of memory, everything in ${root}/.claude/settings.local.json`]) {
       assert.ok(r.stdout.includes(line), `says: ${line}\n${r.stdout}`);
     }
     assert.equal((await run(['forget', root], w.env)).stdout, `mcp-auto: nothing to forget for ${root}\n`);
+  } finally {
+    await w.cleanup();
+  }
+});
+
+test('forget keeps a file it created once the user wrote in it or git tracks it; a settings file approve created goes', async () => {
+  const w = world({ clients: ['claude', 'cursor'] });
+  try {
+    const root = w.project('kept');
+    await ensure(w, root);
+    assert.equal((await run(['approve', root], w.env)).code, 0);
+    assert.deepEqual(readJson(join(root, '.claude/settings.local.json')), { enabledMcpjsonServers: ['memory'] });
+    // The user adds an entry of their own to the .mcp.json mcp-auto created, and commits .cursor/mcp.json.
+    const mine = { command: 'my-server' };
+    writeFileSync(join(root, '.mcp.json'), JSON.stringify({ mcpServers: { ...servers(root), mine } }, null, 2));
+    for (const args of [['init', '-q'], ['add', '-f', '.cursor/mcp.json']]) {
+      const git = spawnSync('git', args, { cwd: root, env: w.env, encoding: 'utf8' });
+      assert.equal(git.status, 0, git.stderr);
+    }
+
+    const r = await run(['forget', root], w.env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(servers(root), { mine }, 'a created file with the user\'s entry in it stays, with that entry');
+    assert.deepEqual(servers(root, '.cursor/mcp.json'), {}, 'a created file git tracks stays (its status is the user\'s)');
+    assert.equal(existsSync(join(root, '.claude')), false, 'the settings file approve created, and its folder, are gone');
+    assert.match(r.stdout, /took back the approval of memory/);
+    assert.doesNotMatch(r.stdout, /had created them/);
   } finally {
     await w.cleanup();
   }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { readJsonObject } from '../util/json-file.ts';
@@ -32,17 +32,80 @@ export function approval(root: string): Approval {
   };
 }
 
-/** Adds names to enabledMcpjsonServers (other keys kept, no duplicates); returns the ones added. */
-export function approve(root: string, servers: string[]): string[] {
+/** What approve added, in <state>/approved.json: the names, and whether it created the file (forget takes back only these). */
+interface Approved { names: string[]; createdFile?: boolean; createdDir?: boolean }
+
+const approvedRecord = (stateDir: string) => join(stateDir, 'approved.json');
+
+function readApproved(stateDir: string): Approved {
+  let data;
+  try { data = readJsonObject(approvedRecord(stateDir))?.data; } catch { data = undefined; }
+  return { names: names(data?.names), createdFile: data?.createdFile === true, createdDir: data?.createdDir === true };
+}
+
+/**
+ * Adds names to enabledMcpjsonServers (other keys kept, no duplicates) and
+ * records them in the state dir; returns the ones added.
+ */
+export function approve(root: string, stateDir: string, servers: string[]): string[] {
   const file = pathInside(root, SETTINGS);
-  const data = readJsonObject(file)?.data ?? {};
+  const read = readJsonObject(file);
+  const data = read?.data ?? {};
   const enabled = names(data.enabledMcpjsonServers);
   const added = servers.filter((s) => !enabled.includes(s));
   if (added.length === 0) return [];
   data.enabledMcpjsonServers = [...enabled, ...added];
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
+  const madeDir = mkdirSync(dirname(file), { recursive: true });
+  const before = readApproved(stateDir);
+  const record: Approved = {
+    names: [...before.names, ...added.filter((n) => !before.names.includes(n))],
+    createdFile: before.createdFile || read === undefined,
+    createdDir: before.createdDir || madeDir !== undefined,
+  };
+  // The record first: a crash in between leaves a name forget would look for, never one it would miss.
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const writeRecord = (r: Approved) => writeFileAtomic(approvedRecord(stateDir), `${JSON.stringify(r, null, 2)}\n`, 0o600);
+  writeRecord(record);
+  try {
+    writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
+  } catch (error) {
+    writeRecord(before);
+    throw error;
+  }
   return added;
+}
+
+/**
+ * Takes out of enabledMcpjsonServers the names approve added (any the user
+ * added too, before or since, stay when approve found them there); removes
+ * the file, and the .claude folder, when approve created them and nothing
+ * else is left. Returns the names taken out; throws (one line) when the
+ * settings file cannot be read or written.
+ */
+export function unapprove(root: string, stateDir: string): string[] {
+  const record = readApproved(stateDir);
+  if (record.names.length === 0) return [];
+  let file: string;
+  try {
+    file = pathInside(root, SETTINGS);
+  } catch {
+    return [];
+  }
+  const data = readJsonObject(file)?.data;
+  if (!data || !Array.isArray(data.enabledMcpjsonServers)) return [];
+  const enabled = data.enabledMcpjsonServers as unknown[];
+  const taken = record.names.filter((n) => enabled.includes(n));
+  if (taken.length === 0) return [];
+  const kept = enabled.filter((n) => typeof n !== 'string' || !record.names.includes(n));
+  if (kept.length) data.enabledMcpjsonServers = kept;
+  else delete data.enabledMcpjsonServers;
+  if (Object.keys(data).length === 0 && record.createdFile) {
+    unlinkSync(file);
+    if (record.createdDir) try { rmdirSync(dirname(file)); } catch { /* not empty: the user's files stay */ }
+  } else {
+    writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
+  }
+  return taken;
 }
 
 export interface McpJsonOwnership {

@@ -7,6 +7,7 @@ import { readUtf8 } from '../util/json-file.ts';
 import { pathInside } from '../util/safe-path.ts';
 import { spliceJson, styleOf, type JsonEdit, type Style } from '../util/json-edit.ts';
 import type { ClientAdapter, ManagedEntry } from './adapter.ts';
+import { recordCreated } from './created.ts';
 import { addGitExclude } from './git-exclude.ts';
 
 export interface SyncResult {
@@ -76,6 +77,14 @@ async function serialize(adapter: ClientAdapter, doc: Json, style: Style): Promi
   return (style.bom ? '\uFEFF' : '') + text;
 }
 
+/** What a client file mcp-auto created holds once its last entry is out: the container, empty. */
+export function emptySkeleton(adapter: ClientAdapter): Promise<string> {
+  const doc: Json = {};
+  let node = doc;
+  for (const key of adapter.container) node = (node[key] = {}) as Json;
+  return serialize(adapter, doc, styleOf('{\n  "x": 1\n}\n'));
+}
+
 /** The object at the adapter's key path, created on the way if missing; undefined if something else is there. */
 function container(doc: Json, path: string[], create: boolean): Json | undefined {
   let node: Json = doc;
@@ -99,7 +108,7 @@ function container(doc: Json, path: string[], create: boolean): Json | undefined
  * conflict. Nothing is written when nothing changes; a file that does not
  * parse is refused and left as it is.
  */
-async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEntry[], owned: Record<string, unknown>): Promise<{ result: SyncResult; owned: Record<string, unknown> }> {
+async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEntry[], owned: Record<string, unknown>): Promise<{ result: SyncResult; owned: Record<string, unknown>; created?: { dir: string | undefined } }> {
   const shown = join(root, adapter.file);
   const result: SyncResult = { client: adapter.name, file: shown, status: 'unchanged', conflicts: [], removed: [] };
   // The file and every folder on its way must stay inside the root.
@@ -166,8 +175,9 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
     } catch (error) {
       return { result: { ...result, status: 'refused', error: oneLine(error, 400) }, owned };
     }
+    let madeDir: string | undefined;
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      madeDir = mkdirSync(dirname(file), { recursive: true });
     } catch (error) {
       return { result: { ...result, status: 'refused', error: `cannot write ${shown}: ${writeProblem(error, dirname(file))}` }, owned };
     }
@@ -186,7 +196,10 @@ async function syncOne(root: string, adapter: ClientAdapter, entries: ManagedEnt
     result.status = 'written';
     // A file we created holds this machine's port: keep it out of `git status`.
     // One that was there may be tracked; its status stays the user's.
-    if (text === undefined) addGitExclude(root, adapter.file);
+    if (text === undefined) {
+      addGitExclude(root, adapter.file);
+      return { result, owned: nextOwned, created: { dir: madeDir } };
+    }
   }
   return { result, owned: nextOwned };
 }
@@ -231,7 +244,8 @@ export async function syncClientsLocked(root: string, stateDir: string, adapters
     // A client that cannot expand the token's variable would send it as it
     // stands: it gets no entry (and loses the ones we wrote before).
     const skip = !adapter.expandsEnv && entries.some((e) => e.headers);
-    const { result, owned } = await syncOne(root, adapter, skip ? [] : entries, ownership[adapter.file] ?? {});
+    const { result, owned, created } = await syncOne(root, adapter, skip ? [] : entries, ownership[adapter.file] ?? {});
+    if (created) recordCreated(root, stateDir, adapter.file, created.dir);
     if (skip && result.status !== 'refused') {
       result.status = 'skipped';
       result.notice = `${adapter.name} cannot expand \${MCP_AUTO_TOKEN} in a header, so under "auth": "token" mcp-auto writes no entry to ${adapter.file} (drop "${adapter.name}" from "clients", or use "auth": "none")`;

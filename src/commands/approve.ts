@@ -38,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(safeText(`mcp-auto: not approving '${name}': its entry in ${root}/.mcp.json was not written by mcp-auto (rename or remove it, then \`mcp-auto ensure\`)`));
   }
   if (missing.length) console.error(safeText(`mcp-auto: ${missing.join(', ')} could not be written to .mcp.json; see \`mcp-auto doctor ${root}\``));
-  const added = approve(root, ours);
+  const added = approve(root, stateDirFor(root), ours);
   if (added.length) console.log(safeText(`mcp-auto: approved ${added.join(', ')} in ${settingsPath(root)}`));
   else if (ours.length) console.log(safeText(`mcp-auto: ${ours.join(', ')} already approved`));
   const notes = claudeApproveNotes({ root, dir: root, entries: ours.map((name) => ({ name, url: '', sseUrl: '', client: 'http' })) });

@@ -2,6 +2,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../util/args.ts';
 import { adapters, forgetOwnership, ownedFiles, syncClients } from '../clients/index.ts';
+import { settingsPath, unapprove } from '../clients/claude-settings.ts';
+import { removeEmptyCreated } from '../clients/created.ts';
+import { emptySkeleton } from '../clients/merge.ts';
+import { oneLine } from '../util/errors.ts';
 import { unadopt } from '../clients/adopt.ts';
 import { removeGitExclude } from '../clients/git-exclude.ts';
 import { projectConfigPath } from '../config/config.ts';
@@ -16,11 +20,12 @@ Usage: mcp-auto forget [DIR]
 
 Undoes everything mcp-auto did for a project: stops its daemon, takes out
 every entry it wrote in the client files (.mcp.json, .cursor/mcp.json, …;
-entries you changed since are left alone) and the .git/info/exclude lines it
-added, puts back the entries \`adopt\` replaced, and removes its trust, its
-mark, its state (log, sessions, the memory server's graph) and the stamps
-\`use mcp\` and \`exec\` keep for it. Says what it removed. Works for a project folder
-that was deleted too: name its old path.
+entries you changed since are left alone), the files it created once nothing
+else is in them, and the .git/info/exclude lines it added; takes back the
+approvals \`approve\` added; puts back the entries \`adopt\` replaced; and
+removes its trust, its mark, its state (log, sessions, the memory server's
+graph) and the stamps \`use mcp\` and \`exec\` keep for it. Says what it
+removed. Works for a project folder that was deleted too: name its old path.
 
 Example:
   mcp-auto forget ~/code/old-project
@@ -43,6 +48,14 @@ export async function forgetRoot(root: string): Promise<string[]> {
     for (const result of await syncClients(root, stateDir, owned, [])) {
       if (result.removed.length) removed.push(`removed ${result.removed.join(', ')} from ${result.file}`);
       if (result.error) removed.push(`could not clean ${result.file}: ${result.error}`);
+    }
+    const emptied = await removeEmptyCreated(root, stateDir, Object.values(adapters), emptySkeleton);
+    if (emptied.length) removed.push(`removed ${emptied.join(', ')} (mcp-auto had created them; nothing else was in them)`);
+    try {
+      const taken = unapprove(root, stateDir);
+      if (taken.length) removed.push(`took back the approval of ${taken.join(', ')} in ${settingsPath(root)}`);
+    } catch (error) {
+      removed.push(`could not take back the approvals in ${settingsPath(root)}: ${oneLine(error)}`);
     }
     // The .git/info/exclude lines mcp-auto added for the files it created (only those carry its comment).
     for (const adapter of Object.values(adapters)) {

@@ -2,7 +2,7 @@
 import {
   killGroupOf,
   locateRoot
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import {
   dirArg
 } from "./chunk-3QUSHYHU.js";
@@ -97,4 +97,4 @@ export {
   stopDaemon,
   stopRoot
 };
-//# sourceMappingURL=chunk-SDV56PNQ.js.map
+//# sourceMappingURL=chunk-O3NZ7OGR.js.map

@@ -38,7 +38,7 @@ async function run(argv) {
   return 0;
 }
 async function fromEnsure(dir) {
-  const [{ projectConfig }, { ensureStamped }, { managedEntries }] = await Promise.all([import("./ensure-RDAIZVL5.js"), import("./stamp-GQFKMICS.js"), import("./entries-TI7NYVYA.js")]);
+  const [{ projectConfig }, { ensureStamped }, { managedEntries }] = await Promise.all([import("./ensure-DWWQQJS2.js"), import("./stamp-6MQYIRPM.js"), import("./entries-TI7NYVYA.js")]);
   const result = await ensureStamped(dir, { writeClients: false });
   if (!result) throw new UserError(`mcp-config: no project root above ${dir}; run inside a project or name one`, 2);
   return managedEntries(projectConfig(result.root).config, result.port);
@@ -47,4 +47,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=mcp-config-UZXRKRET.js.map
+//# sourceMappingURL=mcp-config-52FXBGPY.js.map

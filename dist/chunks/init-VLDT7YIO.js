@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   locateRoot
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import {
   writeFileAtomic
 } from "./chunk-OTVZKAEU.js";
@@ -115,4 +115,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=init-W4ONLV3P.js.map
+//# sourceMappingURL=init-VLDT7YIO.js.map

@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 import {
-  checkStampPath,
-  ensureStamped,
-  removeStamp,
-  removeStampsFor,
-  writeStamp
-} from "./chunk-FDJ3343E.js";
-import "./chunk-3V7JBOM2.js";
-import "./chunk-WUTYYBMK.js";
+  ensureRoot,
+  linkIdleMarker,
+  locateRoot,
+  olderThan,
+  projectConfig,
+  readToken,
+  unseenNotices,
+  userSettings,
+  writeNotices
+} from "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -24,10 +26,14 @@ import "./chunk-W4LNQTZQ.js";
 import "./chunk-RB6Z466D.js";
 import "./chunk-TSVP3ZNH.js";
 export {
-  checkStampPath,
-  ensureStamped,
-  removeStamp,
-  removeStampsFor,
-  writeStamp
+  ensureRoot,
+  linkIdleMarker,
+  locateRoot,
+  olderThan,
+  projectConfig,
+  readToken,
+  unseenNotices,
+  userSettings,
+  writeNotices
 };
-//# sourceMappingURL=stamp-GQFKMICS.js.map
+//# sourceMappingURL=ensure-DWWQQJS2.js.map

@@ -155,8 +155,8 @@ var vscode = {
 };
 
 // src/clients/merge.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { dirname, join as join3 } from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync4 } from "node:fs";
+import { dirname as dirname2, join as join5 } from "node:path";
 
 // src/ensure/lock.ts
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
@@ -295,24 +295,155 @@ function duplicateOnPath(root, path) {
   return void 0;
 }
 
+// src/clients/created.ts
+import { lstatSync as lstatSync2, mkdirSync, readFileSync as readFileSync2, realpathSync, rmdirSync, unlinkSync as unlinkSync2 } from "node:fs";
+import { dirname, join as join3, relative, sep } from "node:path";
+
+// src/util/git-index.ts
+import { lstatSync } from "node:fs";
+import { isAbsolute, join as join2, resolve } from "node:path";
+var MAX_INDEX = 256 << 20;
+function indexPaths(buf) {
+  if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") throw new Error("not a git index");
+  const version = buf.readUInt32BE(4);
+  if (version < 2 || version > 4) throw new Error(`git index version ${version} is not supported`);
+  const count = buf.readUInt32BE(8);
+  const paths = [];
+  let previous = Buffer.alloc(0);
+  let off = 12;
+  for (let i = 0; i < count; i++) {
+    const start = off;
+    const flags = buf.readUInt16BE(start + 60);
+    off = start + 62;
+    if (version >= 3 && flags & 16384) off += 2;
+    let name;
+    if (version === 4) {
+      let c = buf[off++];
+      let strip = c & 127;
+      while (c & 128) {
+        c = buf[off++];
+        strip = strip + 1 << 7 | c & 127;
+      }
+      const end = buf.indexOf(0, off);
+      if (end < 0 || strip > previous.length) throw new Error("git index entry is cut short");
+      name = Buffer.concat([previous.subarray(0, previous.length - strip), buf.subarray(off, end)]);
+      off = end + 1;
+    } else {
+      const end = buf.indexOf(0, off);
+      if (end < 0) throw new Error("git index entry is cut short");
+      name = buf.subarray(off, end);
+      off = start + (end - start + 8 & ~7);
+    }
+    if (off > buf.length) throw new Error("git index entry is cut short");
+    previous = name;
+    paths.push(name.toString("utf8"));
+  }
+  return paths;
+}
+function indexFile(root) {
+  const dotGit = join2(root, ".git");
+  try {
+    if (lstatSync(dotGit).isDirectory()) return join2(dotGit, "index");
+    const text = readRegular(dotGit, 64 << 10).toString("utf8");
+    const gitdir = /^gitdir: (.+)$/m.exec(text)?.[1]?.trim();
+    if (!gitdir) return void 0;
+    return join2(isAbsolute(gitdir) ? gitdir : resolve(root, gitdir), "index");
+  } catch {
+    return void 0;
+  }
+}
+function gitTracked(root, file) {
+  const index = indexFile(root);
+  if (!index) return void 0;
+  try {
+    return indexPaths(readRegular(index, MAX_INDEX)).includes(file);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/clients/created.ts
+var recordFile = (stateDir) => join3(stateDir, "created.json");
+function readCreated(stateDir) {
+  try {
+    const data = JSON.parse(readFileSync2(recordFile(stateDir), "utf8"));
+    return typeof data === "object" && data !== null && !Array.isArray(data) ? data : {};
+  } catch {
+    return {};
+  }
+}
+function recordCreated(root, stateDir, file, dir) {
+  const created = readCreated(stateDir);
+  const folder = dir ? relative(realpathSync(root), dir).split(sep).join("/") : void 0;
+  Object.defineProperty(created, file, { value: folder ? { dir: folder } : {}, enumerable: true, writable: true, configurable: true });
+  mkdirSync(stateDir, { recursive: true, mode: 448 });
+  writeFileAtomic(recordFile(stateDir), `${JSON.stringify(created, null, 2)}
+`, 384);
+}
+function onlySkeleton(text, skeleton) {
+  const bare = text.replace(/^\uFEFF/, "").replace(/\s+/g, "");
+  return bare === "" || bare === "{}" || bare === skeleton.replace(/\s+/g, "");
+}
+async function removeEmptyCreated(root, stateDir, adapters2, skeleton) {
+  const removed = [];
+  const created = readCreated(stateDir);
+  let realRoot;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return removed;
+  }
+  for (const adapter of adapters2) {
+    if (!Object.hasOwn(created, adapter.file)) continue;
+    let file;
+    let text;
+    try {
+      file = pathInside(realRoot, adapter.file);
+      if (file !== join3(realRoot, adapter.file) || !lstatSync2(file).isFile()) continue;
+      text = readFileSync2(file, "utf8");
+    } catch {
+      continue;
+    }
+    if (!onlySkeleton(text, await skeleton(adapter)) || gitTracked(root, adapter.file) === true) continue;
+    try {
+      unlinkSync2(file);
+    } catch {
+      continue;
+    }
+    removed.push(adapter.file);
+    const dir = created[adapter.file]?.dir;
+    if (!dir) continue;
+    const stop = join3(realRoot, dir);
+    for (let folder = dirname(file); folder === stop || folder.startsWith(`${stop}/`); folder = dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break;
+      }
+      removed.push(`${relative(realRoot, folder)}/`);
+    }
+  }
+  return removed;
+}
+
 // src/clients/git-exclude.ts
-import { lstatSync, mkdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
 var EXCLUDE_COMMENT = "# added by mcp-auto (it created this file; `mcp-auto unadopt` or `forget` take it out)";
 function excludeFile(root, create) {
-  const git = join2(root, ".git");
-  const info = join2(git, "info");
-  const file = join2(info, "exclude");
+  const git = join4(root, ".git");
+  const info = join4(git, "info");
+  const file = join4(info, "exclude");
   try {
-    if (!lstatSync(git).isDirectory()) return void 0;
-    const infoStat = lstatSync(info, { throwIfNoEntry: false });
+    if (!lstatSync3(git).isDirectory()) return void 0;
+    const infoStat = lstatSync3(info, { throwIfNoEntry: false });
     if (!infoStat) {
       if (!create) return void 0;
-      mkdirSync(info, { mode: 493 });
+      mkdirSync2(info, { mode: 493 });
     } else if (!infoStat.isDirectory()) {
       return void 0;
     }
-    const fileStat = lstatSync(file, { throwIfNoEntry: false });
+    const fileStat = lstatSync3(file, { throwIfNoEntry: false });
     if (fileStat && !fileStat.isFile()) return void 0;
     if (!fileStat && !create) return void 0;
     return file;
@@ -320,20 +451,20 @@ function excludeFile(root, create) {
     return void 0;
   }
 }
-var patternFor = (relative) => `/${relative.split("\\").join("/").replace(/^\/+/, "")}`;
+var patternFor = (relative2) => `/${relative2.split("\\").join("/").replace(/^\/+/, "")}`;
 function splitLines(text) {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === "") lines.pop();
   return { lines, eol };
 }
-function addGitExclude(root, relative) {
+function addGitExclude(root, relative2) {
   const file = excludeFile(root, true);
   if (!file) return false;
   try {
-    const text = lstatSync(file, { throwIfNoEntry: false }) ? readFileSync2(file, "utf8") : "";
+    const text = lstatSync3(file, { throwIfNoEntry: false }) ? readFileSync3(file, "utf8") : "";
     const { lines, eol } = splitLines(text);
-    const pattern = patternFor(relative);
+    const pattern = patternFor(relative2);
     if (lines.some((l) => l.trim() === pattern)) return false;
     writeFileAtomic(file, [...lines, EXCLUDE_COMMENT, pattern].join(eol) + eol);
     return true;
@@ -341,12 +472,12 @@ function addGitExclude(root, relative) {
     return false;
   }
 }
-function removeGitExclude(root, relative) {
+function removeGitExclude(root, relative2) {
   const file = excludeFile(root, false);
   if (!file) return false;
   try {
-    const { lines, eol } = splitLines(readFileSync2(file, "utf8"));
-    const pattern = patternFor(relative);
+    const { lines, eol } = splitLines(readFileSync3(file, "utf8"));
+    const pattern = patternFor(relative2);
     const kept = [];
     for (let i = 0; i < lines.length; i++) {
       if (lines[i] === EXCLUDE_COMMENT && lines[i + 1]?.trim() === pattern) {
@@ -368,15 +499,15 @@ var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function readOwnership(stateDir) {
   try {
-    const data = JSON.parse(readFileSync3(join3(stateDir, "clients.json"), "utf8"));
+    const data = JSON.parse(readFileSync4(join5(stateDir, "clients.json"), "utf8"));
     return isObject(data) ? data : {};
   } catch {
     return {};
   }
 }
 function writeOwnership(stateDir, ownership) {
-  mkdirSync2(stateDir, { recursive: true, mode: 448 });
-  writeFileAtomic(join3(stateDir, "clients.json"), `${JSON.stringify(ownership, null, 2)}
+  mkdirSync3(stateDir, { recursive: true, mode: 448 });
+  writeFileAtomic(join5(stateDir, "clients.json"), `${JSON.stringify(ownership, null, 2)}
 `, 384);
 }
 async function parse(adapter, text) {
@@ -410,6 +541,12 @@ async function serialize(adapter, doc, style) {
   if (style.finalNewline && !text.endsWith(style.eol)) text += style.eol;
   return (style.bom ? "\uFEFF" : "") + text;
 }
+function emptySkeleton(adapter) {
+  const doc = {};
+  let node = doc;
+  for (const key of adapter.container) node = node[key] = {};
+  return serialize(adapter, doc, styleOf('{\n  "x": 1\n}\n'));
+}
 function container(doc, path, create) {
   let node = doc;
   for (const key of path) {
@@ -425,7 +562,7 @@ function container(doc, path, create) {
   return node;
 }
 async function syncOne(root, adapter, entries, owned) {
-  const shown = join3(root, adapter.file);
+  const shown = join5(root, adapter.file);
   const result = { client: adapter.name, file: shown, status: "unchanged", conflicts: [], removed: [] };
   let file;
   try {
@@ -488,10 +625,11 @@ async function syncOne(root, adapter, entries, owned) {
     } catch (error) {
       return { result: { ...result, status: "refused", error: oneLine(error, 400) }, owned };
     }
+    let madeDir;
     try {
-      mkdirSync2(dirname(file), { recursive: true });
+      madeDir = mkdirSync3(dirname2(file), { recursive: true });
     } catch (error) {
-      return { result: { ...result, status: "refused", error: `cannot write ${shown}: ${writeProblem(error, dirname(file))}` }, owned };
+      return { result: { ...result, status: "refused", error: `cannot write ${shown}: ${writeProblem(error, dirname2(file))}` }, owned };
     }
     const inPlace = adapter.format !== "toml" && text !== void 0 && text.replace(/^\uFEFF/, "").trim() !== "";
     let next;
@@ -503,10 +641,13 @@ async function syncOne(root, adapter, entries, owned) {
     try {
       writeFileAtomic(file, next);
     } catch (error) {
-      return { result: { ...result, status: "refused", error: `cannot write ${file}: ${writeProblem(error, dirname(file))}` }, owned };
+      return { result: { ...result, status: "refused", error: `cannot write ${file}: ${writeProblem(error, dirname2(file))}` }, owned };
     }
     result.status = "written";
-    if (text === void 0) addGitExclude(root, adapter.file);
+    if (text === void 0) {
+      addGitExclude(root, adapter.file);
+      return { result, owned: nextOwned, created: { dir: madeDir } };
+    }
   }
   return { result, owned: nextOwned };
 }
@@ -536,7 +677,8 @@ async function syncClientsLocked(root, stateDir, adapters2, entries) {
   const results = [];
   for (const adapter of adapters2) {
     const skip = !adapter.expandsEnv && entries.some((e) => e.headers);
-    const { result, owned } = await syncOne(root, adapter, skip ? [] : entries, ownership[adapter.file] ?? {});
+    const { result, owned, created } = await syncOne(root, adapter, skip ? [] : entries, ownership[adapter.file] ?? {});
+    if (created) recordCreated(root, stateDir, adapter.file, created.dir);
     if (skip && result.status !== "refused") {
       result.status = "skipped";
       result.notice = `${adapter.name} cannot expand \${MCP_AUTO_TOKEN} in a header, so under "auth": "token" mcp-auto writes no entry to ${adapter.file} (drop "${adapter.name}" from "clients", or use "auth": "none")`;
@@ -594,8 +736,11 @@ export {
   readJsonObject,
   rawValuesAt,
   spliceJson,
+  gitTracked,
+  removeEmptyCreated,
   removeGitExclude,
   parse,
+  emptySkeleton,
   syncClients,
   withClientFiles,
   syncClientsLocked,
@@ -605,4 +750,4 @@ export {
   ownedEntries,
   adapters
 };
-//# sourceMappingURL=chunk-744L2IRY.js.map
+//# sourceMappingURL=chunk-QBKFRGTA.js.map

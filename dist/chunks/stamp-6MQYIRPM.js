@@ -1,18 +1,16 @@
 #!/usr/bin/env node
 import {
-  collect,
-  help,
-  kB,
-  render,
-  run,
-  toolsText
-} from "./chunk-BGUSLWTT.js";
-import "./chunk-SDV56PNQ.js";
-import "./chunk-WUTYYBMK.js";
+  checkStampPath,
+  ensureStamped,
+  removeStamp,
+  removeStampsFor,
+  writeStamp
+} from "./chunk-K3LRNANL.js";
+import "./chunk-3V7JBOM2.js";
+import "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
-import "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -26,11 +24,10 @@ import "./chunk-W4LNQTZQ.js";
 import "./chunk-RB6Z466D.js";
 import "./chunk-TSVP3ZNH.js";
 export {
-  collect,
-  help,
-  kB,
-  render,
-  run,
-  toolsText
+  checkStampPath,
+  ensureStamped,
+  removeStamp,
+  removeStampsFor,
+  writeStamp
 };
-//# sourceMappingURL=status-SHDBNJG2.js.map
+//# sourceMappingURL=stamp-6MQYIRPM.js.map

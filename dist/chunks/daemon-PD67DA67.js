@@ -129,7 +129,7 @@ var ClientRefresh = class {
       return;
     }
     try {
-      const { adapters, syncClientsLocked, withClientFiles } = await import("./clients-JYJUPBXB.js");
+      const { adapters, syncClientsLocked, withClientFiles } = await import("./clients-3F5Z7CEB.js");
       await withClientFiles(this.stateDir, async () => {
         const config = this.reread() ?? reloaded;
         this.served = this.key(config);
@@ -2653,7 +2653,7 @@ var Daemon = class {
   async withdrawClientEntries() {
     const started = Date.now();
     try {
-      const { adapters, syncClients } = await import("./clients-JYJUPBXB.js");
+      const { adapters, syncClients } = await import("./clients-3F5Z7CEB.js");
       const chosen = this.config.settings.clients.map((name) => adapters[name]).filter((a) => a !== void 0);
       const results = await syncClients(this.options.root, this.stateDir, chosen, []);
       const written = results.filter((r) => r.status === "written").map((r) => r.file);
@@ -2788,4 +2788,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-F27JUFKW.js.map
+//# sourceMappingURL=daemon-PD67DA67.js.map

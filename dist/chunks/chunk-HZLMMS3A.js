@@ -10,7 +10,7 @@ import {
   adapters,
   syncClients,
   withLock
-} from "./chunk-744L2IRY.js";
+} from "./chunk-QBKFRGTA.js";
 import {
   writeFileAtomic
 } from "./chunk-OTVZKAEU.js";
@@ -439,4 +439,4 @@ export {
   writeNotices,
   linkIdleMarker
 };
-//# sourceMappingURL=chunk-WUTYYBMK.js.map
+//# sourceMappingURL=chunk-HZLMMS3A.js.map

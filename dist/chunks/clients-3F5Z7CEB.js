@@ -7,7 +7,7 @@ import {
   syncClients,
   syncClientsLocked,
   withClientFiles
-} from "./chunk-744L2IRY.js";
+} from "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-AIQ3PVV7.js";
@@ -26,4 +26,4 @@ export {
   syncClientsLocked,
   withClientFiles
 };
-//# sourceMappingURL=clients-JYJUPBXB.js.map
+//# sourceMappingURL=clients-3F5Z7CEB.js.map

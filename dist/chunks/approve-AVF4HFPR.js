@@ -1,24 +1,26 @@
 #!/usr/bin/env node
 import {
+  claudeApproveNotes
+} from "./chunk-7NZVSAS7.js";
+import {
   approve,
-  claudeApproveNotes,
   mcpJsonOwnership,
   settingsPath
-} from "./chunk-ZV7SVFF7.js";
+} from "./chunk-TJDJFOWB.js";
 import {
   rootArg
-} from "./chunk-SDV56PNQ.js";
+} from "./chunk-O3NZ7OGR.js";
 import {
   ensureRoot,
   locateRoot,
   projectConfig
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -67,7 +69,7 @@ async function run(argv) {
     console.error(safeText(`mcp-auto: not approving '${name}': its entry in ${root}/.mcp.json was not written by mcp-auto (rename or remove it, then \`mcp-auto ensure\`)`));
   }
   if (missing.length) console.error(safeText(`mcp-auto: ${missing.join(", ")} could not be written to .mcp.json; see \`mcp-auto doctor ${root}\``));
-  const added = approve(root, ours);
+  const added = approve(root, stateDirFor(root), ours);
   if (added.length) console.log(safeText(`mcp-auto: approved ${added.join(", ")} in ${settingsPath(root)}`));
   else if (ours.length) console.log(safeText(`mcp-auto: ${ours.join(", ")} already approved`));
   const notes = claudeApproveNotes({ root, dir: root, entries: ours.map((name) => ({ name, url: "", sseUrl: "", client: "http" })) });
@@ -78,4 +80,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=approve-PC5I5HTA.js.map
+//# sourceMappingURL=approve-AVF4HFPR.js.map

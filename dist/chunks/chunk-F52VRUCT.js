@@ -10,7 +10,7 @@ import {
   readJsonObject,
   spliceJson,
   withClientFiles
-} from "./chunk-744L2IRY.js";
+} from "./chunk-QBKFRGTA.js";
 import {
   pathInside,
   writeFileAtomic
@@ -133,4 +133,4 @@ export {
   adopt,
   unadopt
 };
-//# sourceMappingURL=chunk-EVS5QEG3.js.map
+//# sourceMappingURL=chunk-F52VRUCT.js.map

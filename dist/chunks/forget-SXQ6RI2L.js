@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 import {
+  settingsPath,
+  unapprove
+} from "./chunk-TJDJFOWB.js";
+import {
   unmarkRoot
 } from "./chunk-MXNK3KBV.js";
 import {
   unadopt
-} from "./chunk-EVS5QEG3.js";
+} from "./chunk-F52VRUCT.js";
 import {
   removeStampsFor
-} from "./chunk-FDJ3343E.js";
+} from "./chunk-K3LRNANL.js";
 import "./chunk-3V7JBOM2.js";
 import {
   rootArg,
   stopRoot
-} from "./chunk-SDV56PNQ.js";
-import "./chunk-WUTYYBMK.js";
+} from "./chunk-O3NZ7OGR.js";
+import "./chunk-HZLMMS3A.js";
 import {
   untrust
 } from "./chunk-MHBTBRBV.js";
@@ -23,18 +27,22 @@ import {
 import "./chunk-VPR7O2NL.js";
 import {
   adapters,
+  emptySkeleton,
   forgetOwnership,
   ownedFiles,
+  removeEmptyCreated,
   removeGitExclude,
   syncClients
-} from "./chunk-744L2IRY.js";
+} from "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
 import {
   projectConfigPath
 } from "./chunk-QFQDEMEW.js";
-import "./chunk-AIQ3PVV7.js";
+import {
+  oneLine
+} from "./chunk-AIQ3PVV7.js";
 import "./chunk-344WA2EI.js";
 import "./chunk-GNZ7CVPQ.js";
 import "./chunk-AYBWUVBC.js";
@@ -53,11 +61,12 @@ Usage: mcp-auto forget [DIR]
 
 Undoes everything mcp-auto did for a project: stops its daemon, takes out
 every entry it wrote in the client files (.mcp.json, .cursor/mcp.json, \u2026;
-entries you changed since are left alone) and the .git/info/exclude lines it
-added, puts back the entries \`adopt\` replaced, and removes its trust, its
-mark, its state (log, sessions, the memory server's graph) and the stamps
-\`use mcp\` and \`exec\` keep for it. Says what it removed. Works for a project folder
-that was deleted too: name its old path.
+entries you changed since are left alone), the files it created once nothing
+else is in them, and the .git/info/exclude lines it added; takes back the
+approvals \`approve\` added; puts back the entries \`adopt\` replaced; and
+removes its trust, its mark, its state (log, sessions, the memory server's
+graph) and the stamps \`use mcp\` and \`exec\` keep for it. Says what it
+removed. Works for a project folder that was deleted too: name its old path.
 
 Example:
   mcp-auto forget ~/code/old-project
@@ -76,6 +85,14 @@ async function forgetRoot(root) {
     for (const result of await syncClients(root, stateDir, owned, [])) {
       if (result.removed.length) removed.push(`removed ${result.removed.join(", ")} from ${result.file}`);
       if (result.error) removed.push(`could not clean ${result.file}: ${result.error}`);
+    }
+    const emptied = await removeEmptyCreated(root, stateDir, Object.values(adapters), emptySkeleton);
+    if (emptied.length) removed.push(`removed ${emptied.join(", ")} (mcp-auto had created them; nothing else was in them)`);
+    try {
+      const taken = unapprove(root, stateDir);
+      if (taken.length) removed.push(`took back the approval of ${taken.join(", ")} in ${settingsPath(root)}`);
+    } catch (error) {
+      removed.push(`could not take back the approvals in ${settingsPath(root)}: ${oneLine(error)}`);
     }
     for (const adapter of Object.values(adapters)) {
       if (removeGitExclude(root, adapter.file)) removed.push(`removed ${adapter.file} from .git/info/exclude`);
@@ -108,4 +125,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=forget-2TSOSP5D.js.map
+//# sourceMappingURL=forget-SXQ6RI2L.js.map

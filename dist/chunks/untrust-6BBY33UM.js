@@ -4,8 +4,8 @@ import {
 } from "./chunk-MXNK3KBV.js";
 import {
   rootArg
-} from "./chunk-SDV56PNQ.js";
-import "./chunk-WUTYYBMK.js";
+} from "./chunk-O3NZ7OGR.js";
+import "./chunk-HZLMMS3A.js";
 import {
   untrust
 } from "./chunk-MHBTBRBV.js";
@@ -13,7 +13,7 @@ import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -58,4 +58,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=untrust-2RXBYVIH.js.map
+//# sourceMappingURL=untrust-6BBY33UM.js.map

@@ -56,7 +56,7 @@ async function run(argv) {
   return runCommand(options.command, execEnv(port, token));
 }
 async function ensureFor(dir) {
-  const { ensureStamped } = await import("./stamp-GQFKMICS.js");
+  const { ensureStamped } = await import("./stamp-6MQYIRPM.js");
   const result = await ensureStamped(dir);
   if (!result) throw new UserError(`no project root above ${dir}; run inside a project or pass --root DIR`, 2);
   for (const line of result.notices) console.error(line);
@@ -98,4 +98,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=exec-TITKV4FX.js.map
+//# sourceMappingURL=exec-JAC63O2P.js.map

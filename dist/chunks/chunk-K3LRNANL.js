@@ -7,7 +7,7 @@ import {
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import {
   writeFileAtomic
 } from "./chunk-OTVZKAEU.js";
@@ -108,4 +108,4 @@ export {
   ensureStamped,
   writeStamp
 };
-//# sourceMappingURL=chunk-FDJ3343E.js.map
+//# sourceMappingURL=chunk-K3LRNANL.js.map

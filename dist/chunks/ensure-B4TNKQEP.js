@@ -3,7 +3,7 @@ import {
   checkStampPath,
   removeStamp,
   writeStamp
-} from "./chunk-FDJ3343E.js";
+} from "./chunk-K3LRNANL.js";
 import "./chunk-3V7JBOM2.js";
 import {
   ensureRoot,
@@ -11,14 +11,14 @@ import {
   locateRoot,
   unseenNotices,
   writeNotices
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import {
   existingDir,
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -118,4 +118,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=ensure-EV3W62NN.js.map
+//# sourceMappingURL=ensure-B4TNKQEP.js.map

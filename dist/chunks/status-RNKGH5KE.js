@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 import {
-  ensureRoot,
-  linkIdleMarker,
-  locateRoot,
-  olderThan,
-  projectConfig,
-  readToken,
-  unseenNotices,
-  userSettings,
-  writeNotices
-} from "./chunk-WUTYYBMK.js";
+  collect,
+  help,
+  kB,
+  render,
+  run,
+  toolsText
+} from "./chunk-HVQJSP7Z.js";
+import "./chunk-O3NZ7OGR.js";
+import "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
+import "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -26,14 +26,11 @@ import "./chunk-W4LNQTZQ.js";
 import "./chunk-RB6Z466D.js";
 import "./chunk-TSVP3ZNH.js";
 export {
-  ensureRoot,
-  linkIdleMarker,
-  locateRoot,
-  olderThan,
-  projectConfig,
-  readToken,
-  unseenNotices,
-  userSettings,
-  writeNotices
+  collect,
+  help,
+  kB,
+  render,
+  run,
+  toolsText
 };
-//# sourceMappingURL=ensure-RDAIZVL5.js.map
+//# sourceMappingURL=status-RNKGH5KE.js.map

@@ -1,59 +1,22 @@
 #!/usr/bin/env node
 import {
-  ownedEntries,
   parse,
-  readJsonObject,
   readUtf8
-} from "./chunk-744L2IRY.js";
+} from "./chunk-QBKFRGTA.js";
 import {
-  pathInside,
-  writeFileAtomic
+  pathInside
 } from "./chunk-OTVZKAEU.js";
 import {
   errorMessage,
   oneLine
 } from "./chunk-AIQ3PVV7.js";
 
-// src/clients/claude-settings.ts
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-function settingsPath(root) {
-  return join(root, ".claude", "settings.local.json");
-}
-var SETTINGS = ".claude/settings.local.json";
-var names = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-function approve(root, servers) {
-  const file = pathInside(root, SETTINGS);
-  const data = readJsonObject(file)?.data ?? {};
-  const enabled = names(data.enabledMcpjsonServers);
-  const added = servers.filter((s) => !enabled.includes(s));
-  if (added.length === 0) return [];
-  data.enabledMcpjsonServers = [...enabled, ...added];
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, `${JSON.stringify(data, null, 2)}
-`);
-  return added;
-}
-function mcpJsonOwnership(root, stateDir, managed) {
-  const owned = ownedEntries(stateDir, ".mcp.json");
-  const data = readJsonObject(pathInside(root, ".mcp.json"))?.data;
-  const servers = data && typeof data.mcpServers === "object" && data.mcpServers !== null ? data.mcpServers : {};
-  const result = { ours: [], foreign: [], missing: [] };
-  for (const name of managed) {
-    const current = Object.hasOwn(servers, name) ? servers[name] : void 0;
-    if (current === void 0) result.missing.push(name);
-    else if (Object.hasOwn(owned, name) && JSON.stringify(owned[name]) === JSON.stringify(current)) result.ours.push(name);
-    else result.foreign.push(name);
-  }
-  return result;
-}
-
 // src/clients/verdict.ts
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname2, join as join2, resolve, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var home = (env) => env.HOME || homedir();
 var real = (p) => {
@@ -84,8 +47,8 @@ async function fileState(root, adapter, entries) {
   let node = doc;
   for (const key of adapter.container) node = isObject(node) ? node[key] : void 0;
   const servers = isObject(node) ? node : {};
-  const names2 = entries.filter((e) => JSON.stringify(servers[e.name]) !== JSON.stringify(adapter.entry(e))).map((e) => e.name);
-  return names2.length ? { kind: "stale", names: names2 } : { kind: "ok" };
+  const names = entries.filter((e) => JSON.stringify(servers[e.name]) !== JSON.stringify(adapter.entry(e))).map((e) => e.name);
+  return names.length ? { kind: "stale", names } : { kind: "ok" };
 }
 function tokenCheck(expected, env = process.env) {
   const value = env.MCP_AUTO_TOKEN;
@@ -95,26 +58,26 @@ function tokenCheck(expected, env = process.env) {
   return { id: "token", status: "ok", message: "MCP_AUTO_TOKEN is set to this project's token" };
 }
 function gitRoot(dir) {
-  for (let d = real(dir); ; d = dirname2(d)) {
-    if (existsSync(join2(d, ".git"))) return d;
-    if (dirname2(d) === d) return void 0;
+  for (let d = real(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return void 0;
   }
 }
 function claudePaths(env) {
   const configDir = env.CLAUDE_CONFIG_DIR;
   return {
-    global: configDir ? join2(configDir, ".claude.json") : join2(home(env), ".claude.json"),
-    user: join2(configDir ?? join2(home(env), ".claude"), "settings.json")
+    global: configDir ? join(configDir, ".claude.json") : join(home(env), ".claude.json"),
+    user: join(configDir ?? join(home(env), ".claude"), "settings.json")
   };
 }
 function localSettingsUsable(dir) {
-  for (const p of [join2(dir, ".claude"), join2(dir, ".claude", "settings.local.json")]) {
+  for (const p of [join(dir, ".claude"), join(dir, ".claude", "settings.local.json")]) {
     try {
       if (lstatSync(p).isSymbolicLink()) return false;
     } catch {
     }
   }
-  if (existsSync(join2(dir, ".claude", ".git"))) return false;
+  if (existsSync(join(dir, ".claude", ".git"))) return false;
   try {
     execFileSync("git", ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=", "-C", dir, "ls-files", "--error-unmatch", "--", ".claude/settings.local.json"], { stdio: "ignore", timeout: 2e3 });
     return false;
@@ -132,8 +95,8 @@ function claudeStates(ctx) {
   const trusted = isObject(entry) && entry.hasTrustDialogAccepted === true;
   const files = {
     user: paths.user,
-    project: join2(dir, ".claude", "settings.json"),
-    local: join2(dir, ".claude", "settings.local.json")
+    project: join(dir, ".claude", "settings.json"),
+    local: join(dir, ".claude", "settings.local.json")
   };
   const settings = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, readJson(f) ?? {}]));
   const list = (s, key) => Array.isArray(s[key]) ? s[key].filter((x) => typeof x === "string") : [];
@@ -200,15 +163,15 @@ function claudeApproveNotes(ctx) {
 function geminiTrusted(dir, env = process.env) {
   if (env.GEMINI_RESTRICTED_MODE === "true" || env.GEMINI_CLI_TRUST_WORKSPACE === "false") return false;
   if (env.GEMINI_CLI_TRUST_WORKSPACE === "true") return true;
-  const security = readJson(join2(home(env), ".gemini", "settings.json"))?.security;
+  const security = readJson(join(home(env), ".gemini", "settings.json"))?.security;
   const folderTrust = isObject(security) && isObject(security.folderTrust) ? security.folderTrust.enabled : void 0;
   if (folderTrust === false) return true;
-  const rules = readJson(env.GEMINI_CLI_TRUSTED_FOLDERS_PATH || join2(home(env), ".gemini", "trustedFolders.json")) ?? {};
+  const rules = readJson(env.GEMINI_CLI_TRUSTED_FOLDERS_PATH || join(home(env), ".gemini", "trustedFolders.json")) ?? {};
   const location = real(dir);
   let best = -1;
   let level;
   for (const [path, rule] of Object.entries(rules)) {
-    const base = real(rule === "TRUST_PARENT" ? dirname2(path) : path);
+    const base = real(rule === "TRUST_PARENT" ? dirname(path) : path);
     if ((location === base || location.startsWith(base.endsWith(sep) ? base : base + sep)) && path.length > best) {
       best = path.length;
       level = rule;
@@ -228,7 +191,7 @@ function geminiChecks(ctx) {
 }
 async function codexTrusted(ctx) {
   const env = ctx.env ?? process.env;
-  const file = join2(env.CODEX_HOME || join2(home(env), ".codex"), "config.toml");
+  const file = join(env.CODEX_HOME || join(home(env), ".codex"), "config.toml");
   let projects;
   try {
     const { parse: parseToml } = await import("./dist-P3TFWTOA.js");
@@ -264,7 +227,7 @@ function qwenLoaded(entry, env = process.env) {
 }
 function qwenApproved(ctx, adapter, entry) {
   const env = ctx.env ?? process.env;
-  const data = readJson(env.QWEN_CODE_MCP_APPROVALS_PATH || join2(home(env), ".qwen", "mcpApprovals.json"));
+  const data = readJson(env.QWEN_CODE_MCP_APPROVALS_PATH || join(home(env), ".qwen", "mcpApprovals.json"));
   const record = data?.[resolve(ctx.dir)];
   const mine = isObject(record) ? record[entry.name] : void 0;
   return isObject(mine) && mine.status === "approved" && mine.hash === qwenHash(qwenLoaded(adapter.entry(entry), env));
@@ -292,7 +255,7 @@ async function clientChecks(adapter, ctx) {
     state = { kind: "unreadable", error: errorMessage(error) };
   }
   if (state.kind === "unreadable") {
-    checks.push({ id: `client:${adapter.name}`, status: "fail", message: state.error, fix: `fix ${join2(ctx.root, adapter.file)}, then \`mcp-auto ensure\`` });
+    checks.push({ id: `client:${adapter.name}`, status: "fail", message: state.error, fix: `fix ${join(ctx.root, adapter.file)}, then \`mcp-auto ensure\`` });
   } else if (state.kind === "stale") {
     checks.push({ id: `client:${adapter.name}`, status: "fail", message: `${adapter.file} is out of sync for ${state.names.join(", ")}`, fix: `mcp-auto ensure ${ctx.root}`, fixable: true });
   } else {
@@ -307,11 +270,8 @@ async function clientChecks(adapter, ctx) {
 }
 
 export {
-  settingsPath,
-  approve,
-  mcpJsonOwnership,
   tokenCheck,
   claudeApproveNotes,
   clientChecks
 };
-//# sourceMappingURL=chunk-ZV7SVFF7.js.map
+//# sourceMappingURL=chunk-7NZVSAS7.js.map

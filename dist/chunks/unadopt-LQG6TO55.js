@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import {
   unadopt
-} from "./chunk-EVS5QEG3.js";
+} from "./chunk-F52VRUCT.js";
 import {
   rootArg
-} from "./chunk-SDV56PNQ.js";
+} from "./chunk-O3NZ7OGR.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
@@ -17,7 +17,7 @@ import "./chunk-VPR7O2NL.js";
 import {
   forgetOwnership,
   removeGitExclude
-} from "./chunk-744L2IRY.js";
+} from "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -60,4 +60,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=unadopt-7XKLES6G.js.map
+//# sourceMappingURL=unadopt-LQG6TO55.js.map

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-SDV56PNQ.js";
+} from "./chunk-O3NZ7OGR.js";
 import {
   userSettings
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -51,4 +51,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=port-6BUEJV24.js.map
+//# sourceMappingURL=port-HKUOYGKI.js.map

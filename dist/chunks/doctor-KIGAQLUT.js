@@ -8,21 +8,23 @@ import {
 import "./chunk-IO6PQGEU.js";
 import {
   clientChecks,
-  mcpJsonOwnership,
   tokenCheck
-} from "./chunk-ZV7SVFF7.js";
+} from "./chunk-7NZVSAS7.js";
+import {
+  mcpJsonOwnership
+} from "./chunk-TJDJFOWB.js";
 import {
   kB,
   kleur_default
-} from "./chunk-BGUSLWTT.js";
-import "./chunk-SDV56PNQ.js";
+} from "./chunk-HVQJSP7Z.js";
+import "./chunk-O3NZ7OGR.js";
 import {
   ensureRoot,
   locateRoot,
   projectConfig,
   readToken,
   userSettings
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import {
   readProjectFile,
   trustState
@@ -33,11 +35,10 @@ import {
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
 import {
-  adapters
-} from "./chunk-744L2IRY.js";
-import {
-  readRegular
-} from "./chunk-OTVZKAEU.js";
+  adapters,
+  gitTracked
+} from "./chunk-QBKFRGTA.js";
+import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import {
   managedEntries
@@ -73,73 +74,10 @@ import {
 import "./chunk-RB6Z466D.js";
 import "./chunk-TSVP3ZNH.js";
 
-// src/util/git-index.ts
-import { lstatSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
-var MAX_INDEX = 256 << 20;
-function indexPaths(buf) {
-  if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") throw new Error("not a git index");
-  const version = buf.readUInt32BE(4);
-  if (version < 2 || version > 4) throw new Error(`git index version ${version} is not supported`);
-  const count = buf.readUInt32BE(8);
-  const paths = [];
-  let previous = Buffer.alloc(0);
-  let off = 12;
-  for (let i = 0; i < count; i++) {
-    const start = off;
-    const flags = buf.readUInt16BE(start + 60);
-    off = start + 62;
-    if (version >= 3 && flags & 16384) off += 2;
-    let name;
-    if (version === 4) {
-      let c = buf[off++];
-      let strip = c & 127;
-      while (c & 128) {
-        c = buf[off++];
-        strip = strip + 1 << 7 | c & 127;
-      }
-      const end = buf.indexOf(0, off);
-      if (end < 0 || strip > previous.length) throw new Error("git index entry is cut short");
-      name = Buffer.concat([previous.subarray(0, previous.length - strip), buf.subarray(off, end)]);
-      off = end + 1;
-    } else {
-      const end = buf.indexOf(0, off);
-      if (end < 0) throw new Error("git index entry is cut short");
-      name = buf.subarray(off, end);
-      off = start + (end - start + 8 & ~7);
-    }
-    if (off > buf.length) throw new Error("git index entry is cut short");
-    previous = name;
-    paths.push(name.toString("utf8"));
-  }
-  return paths;
-}
-function indexFile(root) {
-  const dotGit = join(root, ".git");
-  try {
-    if (lstatSync(dotGit).isDirectory()) return join(dotGit, "index");
-    const text = readRegular(dotGit, 64 << 10).toString("utf8");
-    const gitdir = /^gitdir: (.+)$/m.exec(text)?.[1]?.trim();
-    if (!gitdir) return void 0;
-    return join(isAbsolute(gitdir) ? gitdir : resolve(root, gitdir), "index");
-  } catch {
-    return void 0;
-  }
-}
-function gitTracked(root, file) {
-  const index = indexFile(root);
-  if (!index) return void 0;
-  try {
-    return indexPaths(readRegular(index, MAX_INDEX)).includes(file);
-  } catch {
-    return void 0;
-  }
-}
-
 // src/commands/doctor.ts
 import { existsSync, readFileSync, readdirSync, realpathSync, unlinkSync } from "node:fs";
 import { homedir } from "node:os";
-import { join as join2 } from "node:path";
+import { join } from "node:path";
 
 // src/util/shell-quote.ts
 function shellQuote(word) {
@@ -172,8 +110,8 @@ function hookCheck() {
   const hook = process.env.MCP_AUTO_HOOK;
   if (hook) return hookRuns(hook);
   if (process.env.MCP_AUTO_URL) return { id: "hook", status: "ok", message: "direnv `use mcp` is active here" };
-  const direnvLib = join2(process.env.XDG_CONFIG_HOME?.startsWith("/") ? process.env.XDG_CONFIG_HOME : join2(homedir(), ".config"), "direnv");
-  const hasUseMcp = [join2(direnvLib, "direnvrc"), ...listDir(join2(direnvLib, "lib")).map((f) => join2(direnvLib, "lib", f))].some((f) => {
+  const direnvLib = join(process.env.XDG_CONFIG_HOME?.startsWith("/") ? process.env.XDG_CONFIG_HOME : join(homedir(), ".config"), "direnv");
+  const hasUseMcp = [join(direnvLib, "direnvrc"), ...listDir(join(direnvLib, "lib")).map((f) => join(direnvLib, "lib", f))].some((f) => {
     try {
       return readFileSync(f, "utf8").includes("use_mcp");
     } catch {
@@ -330,7 +268,7 @@ async function projectChecks(project, dir, fix, done) {
       clientResult[0] = { id: `client:${name}`, status: "ok", message: `${adapter.file} points at the daemon`, fixed: `rewrote ${adapter.file}` };
     }
     checks.push(...clientResult);
-    const file = join2(root, adapter.file);
+    const file = join(root, adapter.file);
     if (existsSync(file) && gitTracked(root, adapter.file) === true) {
       checks.push({ id: `git:${name}`, status: "warn", message: `${adapter.file} is tracked by git: its machine-specific port would be committed`, fix: `echo ${adapter.file} >> .gitignore (or git update-index --skip-worktree ${adapter.file})` });
     }
@@ -356,7 +294,7 @@ async function projectChecks(project, dir, fix, done) {
   } catch {
   }
   for (const name of foreign) {
-    checks.push({ id: `conflict:${name}`, status: "fail", message: `.mcp.json has a '${name}' entry mcp-auto did not write (the project's own); Claude Code would run it, not the daemon's`, fix: `read it; rename or remove it in ${shellQuote(join2(root, ".mcp.json"))}, then \`mcp-auto ensure ${q}\`` });
+    checks.push({ id: `conflict:${name}`, status: "fail", message: `.mcp.json has a '${name}' entry mcp-auto did not write (the project's own); Claude Code would run it, not the daemon's`, fix: `read it; rename or remove it in ${shellQuote(join(root, ".mcp.json"))}, then \`mcp-auto ensure ${q}\`` });
   }
   return checks;
 }
@@ -417,7 +355,7 @@ async function staleChecks(fix, done) {
     const running = pidAlive(r.pid);
     const message2 = running ? `the project ${r.root} was deleted, but its daemon (pid ${r.pid}) still runs` : `the project ${r.root} was deleted; its state remains`;
     if (fix) {
-      const { forgetRoot } = await import("./forget-2TSOSP5D.js");
+      const { forgetRoot } = await import("./forget-SXQ6RI2L.js");
       const removed = await forgetRoot(r.root);
       done.push(`forgot the deleted project ${r.root}`);
       checks.push({ id: "state:deleted", status: "ok", message: message2, fixed: removed.join("; ") });
@@ -431,7 +369,7 @@ async function staleChecks(fix, done) {
   if (fix) {
     for (const r of stale) {
       try {
-        unlinkSync(join2(stateDirFor(r.root), "daemon.json"));
+        unlinkSync(join(stateDirFor(r.root), "daemon.json"));
       } catch {
       }
       done.push(`removed the stale record of ${r.root}`);
@@ -481,4 +419,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=doctor-IMOXLYAY.js.map
+//# sourceMappingURL=doctor-KIGAQLUT.js.map

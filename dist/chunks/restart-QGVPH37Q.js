@@ -2,17 +2,17 @@
 import {
   rootArg,
   stopRoot
-} from "./chunk-SDV56PNQ.js";
+} from "./chunk-O3NZ7OGR.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -59,4 +59,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=restart-EG4RNAB2.js.map
+//# sourceMappingURL=restart-QGVPH37Q.js.map

@@ -3,14 +3,14 @@ import {
   rootArg,
   stopDaemon,
   stopRoot
-} from "./chunk-SDV56PNQ.js";
-import "./chunk-WUTYYBMK.js";
+} from "./chunk-O3NZ7OGR.js";
+import "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -54,4 +54,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=stop-D7PLC7DK.js.map
+//# sourceMappingURL=stop-FMVNAH4J.js.map

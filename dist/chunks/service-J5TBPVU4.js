@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   stopRoot
-} from "./chunk-SDV56PNQ.js";
+} from "./chunk-O3NZ7OGR.js";
 import {
   locateRoot,
   projectConfig
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import {
   STDERR_FILE
 } from "./chunk-MHBTBRBV.js";
@@ -13,7 +13,7 @@ import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import {
   writeFileAtomic
 } from "./chunk-OTVZKAEU.js";
@@ -361,4 +361,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=service-HUBO4ZFZ.js.map
+//# sourceMappingURL=service-J5TBPVU4.js.map

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 import {
   adopt
-} from "./chunk-EVS5QEG3.js";
+} from "./chunk-F52VRUCT.js";
 import {
   rootArg
-} from "./chunk-SDV56PNQ.js";
+} from "./chunk-O3NZ7OGR.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -58,4 +58,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=adopt-AFNHKBIJ.js.map
+//# sourceMappingURL=adopt-WZGVK5VX.js.map

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-SDV56PNQ.js";
+} from "./chunk-O3NZ7OGR.js";
 import {
   rssMb
-} from "./chunk-WUTYYBMK.js";
+} from "./chunk-HZLMMS3A.js";
 import {
   parse
 } from "./chunk-3QUSHYHU.js";
@@ -232,4 +232,4 @@ export {
   kB,
   run2 as run
 };
-//# sourceMappingURL=chunk-BGUSLWTT.js.map
+//# sourceMappingURL=chunk-HVQJSP7Z.js.map

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-SDV56PNQ.js";
-import "./chunk-WUTYYBMK.js";
+} from "./chunk-O3NZ7OGR.js";
+import "./chunk-HZLMMS3A.js";
 import {
   LOG_FILE,
   STDERR_FILE,
@@ -12,7 +12,7 @@ import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
-import "./chunk-744L2IRY.js";
+import "./chunk-QBKFRGTA.js";
 import "./chunk-OTVZKAEU.js";
 import "./chunk-CWON7UJY.js";
 import "./chunk-GKUQR2OL.js";
@@ -90,4 +90,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=logs-FKNISCRY.js.map
+//# sourceMappingURL=logs-H24IBRXB.js.map

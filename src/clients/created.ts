@@ -1,0 +1,88 @@
+import { lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { gitTracked } from '../util/git-index.ts';
+import { pathInside } from '../util/safe-path.ts';
+import type { ClientAdapter } from './adapter.ts';
+
+// The client files mcp-auto created (and the folders it made for them), kept
+// in <state>/created.json, so that `forget` can take a file away again once
+// nothing but the empty skeleton mcp-auto wrote is left in it. Without this
+// an emptied .cursor/mcp.json stayed behind, and with its exclude line gone
+// it showed up in `git status`.
+
+/** Per client file (relative to the root): the first folder mcp-auto made for it, if any. */
+type Created = Record<string, { dir?: string }>;
+
+const recordFile = (stateDir: string) => join(stateDir, 'created.json');
+
+function readCreated(stateDir: string): Created {
+  try {
+    const data = JSON.parse(readFileSync(recordFile(stateDir), 'utf8')) as unknown;
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Created) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Notes that mcp-auto created `file` (and `dir`, the first folder it made on the way; absolute, inside the root). */
+export function recordCreated(root: string, stateDir: string, file: string, dir: string | undefined): void {
+  const created = readCreated(stateDir);
+  const folder = dir ? relative(realpathSync(root), dir).split(sep).join('/') : undefined;
+  Object.defineProperty(created, file, { value: folder ? { dir: folder } : {}, enumerable: true, writable: true, configurable: true });
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  writeFileAtomic(recordFile(stateDir), `${JSON.stringify(created, null, 2)}\n`, 0o600);
+}
+
+/** Nothing in it but what mcp-auto writes for no entries (its container, empty), whitespace aside. */
+function onlySkeleton(text: string, skeleton: string): boolean {
+  const bare = text.replace(/^\uFEFF/, '').replace(/\s+/g, '');
+  return bare === '' || bare === '{}' || bare === skeleton.replace(/\s+/g, '');
+}
+
+/**
+ * Removes each client file mcp-auto created that holds nothing else now,
+ * then the folders it made for it, as long as they are empty. A file git
+ * tracks is the user's and stays; so does anything that is not exactly the
+ * empty skeleton (a comment, a key of the user's). Returns the paths removed,
+ * relative to the root.
+ */
+export async function removeEmptyCreated(root: string, stateDir: string, adapters: ClientAdapter[], skeleton: (adapter: ClientAdapter) => Promise<string>): Promise<string[]> {
+  const removed: string[] = [];
+  const created = readCreated(stateDir);
+  let realRoot: string;
+  try { realRoot = realpathSync(root); } catch { return removed; }
+  for (const adapter of adapters) {
+    if (!Object.hasOwn(created, adapter.file)) continue;
+    let file: string;
+    let text: string;
+    try {
+      // A plain file where mcp-auto made it: one that became a link (or a link on the way) is the user's.
+      file = pathInside(realRoot, adapter.file);
+      if (file !== join(realRoot, adapter.file) || !lstatSync(file).isFile()) continue;
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // gone already, or not a plain file inside the root
+    }
+    if (!onlySkeleton(text, await skeleton(adapter)) || gitTracked(root, adapter.file) === true) continue;
+    try {
+      unlinkSync(file);
+    } catch {
+      continue;
+    }
+    removed.push(adapter.file);
+    const dir = created[adapter.file]?.dir;
+    if (!dir) continue;
+    // Up from the file's folder to the first one mcp-auto made; rmdir leaves any that is not empty.
+    const stop = join(realRoot, dir);
+    for (let folder = dirname(file); folder === stop || folder.startsWith(`${stop}/`); folder = dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break;
+      }
+      removed.push(`${relative(realRoot, folder)}/`);
+    }
+  }
+  return removed;
+}
