@@ -1,9 +1,10 @@
 // trust, adopt/unadopt and approve against real files and the real daemon.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeEnv, run, waitFor, everythingBin, type TestEnv } from './helpers.ts';
+import { approve, unapprove } from '../src/clients/claude-settings.ts';
 
 // Its own range, below Linux's ephemeral ports (32768 and up), shared with no other test file.
 const RANGE: [number, number] = [28200, 28399];
@@ -87,6 +88,22 @@ test('adopt refuses a malformed .mcp.json and leaves it untouched', async () => 
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, /is not valid JSON/);
   assert.equal(readFileSync(join(root, '.mcp.json'), 'utf8'), bad);
+});
+
+test('taking approvals back removes a settings file only as approve made it: one that became a link is written, never removed', () => {
+  const env = world();
+  const root = env.project('linked');
+  const stateDir = join(env.home, 'state-linked');
+  assert.deepEqual(approve(root, stateDir, ['memory']), ['memory']);
+  // Approve created the file; the user moves it and leaves a link in its place.
+  const settings = join(root, '.claude/settings.local.json');
+  const real = join(root, '.claude/real.json');
+  renameSync(settings, real);
+  symlinkSync('real.json', settings);
+  assert.deepEqual(unapprove(root, stateDir), ['memory']);
+  assert.equal(lstatSync(settings).isSymbolicLink(), true, 'the link stays');
+  assert.deepEqual(JSON.parse(readFileSync(real, 'utf8')), {}, 'its target is written without the name, not removed');
+  assert.deepEqual(unapprove(root, stateDir), [], 'nothing left to take back');
 });
 
 test('approve adds the managed names to .claude/settings.local.json, keeping other keys, once', async () => {

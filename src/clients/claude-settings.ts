@@ -1,4 +1,4 @@
-import { mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { readJsonObject } from '../util/json-file.ts';
@@ -99,7 +99,8 @@ export function unapprove(root: string, stateDir: string): string[] {
   const kept = enabled.filter((n) => typeof n !== 'string' || !record.names.includes(n));
   if (kept.length) data.enabledMcpjsonServers = kept;
   else delete data.enabledMcpjsonServers;
-  if (Object.keys(data).length === 0 && record.createdFile) {
+  // Removed only as approve made it: a plain file at its own path (not a link followed to another).
+  if (Object.keys(data).length === 0 && record.createdFile && file === join(realpathSync(root), SETTINGS) && lstatSync(file).isFile()) {
     unlinkSync(file);
     if (record.createdDir) try { rmdirSync(dirname(file)); } catch { /* not empty: the user's files stay */ }
   } else {

@@ -2,7 +2,7 @@
 import {
   settingsPath,
   unapprove
-} from "./chunk-TJDJFOWB.js";
+} from "./chunk-DFIDZBZZ.js";
 import {
   unmarkRoot
 } from "./chunk-MXNK3KBV.js";
@@ -125,4 +125,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=forget-SXQ6RI2L.js.map
+//# sourceMappingURL=forget-7SQCFJBO.js.map

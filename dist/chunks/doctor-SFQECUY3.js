@@ -12,7 +12,7 @@ import {
 } from "./chunk-7NZVSAS7.js";
 import {
   mcpJsonOwnership
-} from "./chunk-TJDJFOWB.js";
+} from "./chunk-DFIDZBZZ.js";
 import {
   kB,
   kleur_default
@@ -355,7 +355,7 @@ async function staleChecks(fix, done) {
     const running = pidAlive(r.pid);
     const message2 = running ? `the project ${r.root} was deleted, but its daemon (pid ${r.pid}) still runs` : `the project ${r.root} was deleted; its state remains`;
     if (fix) {
-      const { forgetRoot } = await import("./forget-SXQ6RI2L.js");
+      const { forgetRoot } = await import("./forget-7SQCFJBO.js");
       const removed = await forgetRoot(r.root);
       done.push(`forgot the deleted project ${r.root}`);
       checks.push({ id: "state:deleted", status: "ok", message: message2, fixed: removed.join("; ") });
@@ -419,4 +419,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=doctor-KIGAQLUT.js.map
+//# sourceMappingURL=doctor-SFQECUY3.js.map

@@ -9,7 +9,7 @@ import {
 } from "./chunk-OTVZKAEU.js";
 
 // src/clients/claude-settings.ts
-import { mkdirSync, rmdirSync, unlinkSync } from "node:fs";
+import { lstatSync, mkdirSync, realpathSync, rmdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 function settingsPath(root) {
   return join(root, ".claude", "settings.local.json");
@@ -71,7 +71,7 @@ function unapprove(root, stateDir) {
   const kept = enabled.filter((n) => typeof n !== "string" || !record.names.includes(n));
   if (kept.length) data.enabledMcpjsonServers = kept;
   else delete data.enabledMcpjsonServers;
-  if (Object.keys(data).length === 0 && record.createdFile) {
+  if (Object.keys(data).length === 0 && record.createdFile && file === join(realpathSync(root), SETTINGS) && lstatSync(file).isFile()) {
     unlinkSync(file);
     if (record.createdDir) try {
       rmdirSync(dirname(file));
@@ -103,4 +103,4 @@ export {
   unapprove,
   mcpJsonOwnership
 };
-//# sourceMappingURL=chunk-TJDJFOWB.js.map
+//# sourceMappingURL=chunk-DFIDZBZZ.js.map

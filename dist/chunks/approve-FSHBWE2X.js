@@ -6,7 +6,7 @@ import {
   approve,
   mcpJsonOwnership,
   settingsPath
-} from "./chunk-TJDJFOWB.js";
+} from "./chunk-DFIDZBZZ.js";
 import {
   rootArg
 } from "./chunk-O3NZ7OGR.js";
@@ -80,4 +80,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=approve-AVF4HFPR.js.map
+//# sourceMappingURL=approve-FSHBWE2X.js.map
