@@ -7635,6 +7635,101 @@ var init_proxy = __esm({
   }
 });
 
+// src/gateway/sse.ts
+function isStreamRequest(req, res) {
+  if (req.method !== "GET") {
+    sendError(res, 405, "use GET to open the event stream", { allow: "GET" });
+    return false;
+  }
+  if (!acceptsEventStream(req)) {
+    sendError(res, 406, "Accept must list text/event-stream");
+    return false;
+  }
+  return true;
+}
+function startLegacyStream(res, messagesUrl) {
+  startEventStream(res);
+  keepAlive(res);
+  res.write(`event: endpoint
+data: ${messagesUrl}
+
+`);
+}
+async function acceptLegacyPost(req, res, sessions, sessionId) {
+  const refuse = (status, message, headers) => {
+    sendError(res, status, message, headers);
+    return void 0;
+  };
+  if (req.method !== "POST") return refuse(405, "use POST", { allow: "POST" });
+  if (!sessionId) return refuse(400, "the sessionId query parameter is required");
+  const session = sessions.get(sessionId);
+  if (!session) return refuse(404, "Session not found: open a new event stream");
+  if (!isJsonContentType(req)) return refuse(415, "Content-Type must be application/json");
+  const body = await readJsonBody(req, res);
+  if (!body) return void 0;
+  const shaped = asMessages(body.value);
+  if (!shaped) {
+    sendJson(res, 400, errorResponse(null, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message or batch"));
+    return void 0;
+  }
+  res.writeHead(202, { "content-type": "text/plain" }).end("Accepted");
+  return { session, messages: shaped.messages };
+}
+var import_node_crypto5, SseSession, SseEndpoint;
+var init_sse = __esm({
+  "src/gateway/sse.ts"() {
+    "use strict";
+    import_node_crypto5 = require("node:crypto");
+    init_jsonrpc();
+    init_http_util();
+    SseSession = class {
+      constructor(res) {
+        this.res = res;
+      }
+      res;
+      transport = "sse";
+      hello;
+      id = (0, import_node_crypto5.randomUUID)();
+      send(message) {
+        writeEvent(this.res, message);
+      }
+    };
+    SseEndpoint = class {
+      constructor(base, router) {
+        this.base = base;
+        this.router = router;
+      }
+      base;
+      router;
+      sessions = /* @__PURE__ */ new Map();
+      get sessionCount() {
+        return this.sessions.size;
+      }
+      /** GET <base>/sse */
+      open(req, res) {
+        if (!isStreamRequest(req, res)) return;
+        const session = new SseSession(res);
+        this.sessions.set(session.id, session);
+        this.router.open(session);
+        startLegacyStream(res, `${this.base}/messages?sessionId=${session.id}`);
+        res.once("close", () => {
+          this.sessions.delete(session.id);
+          this.router.close(session);
+        });
+      }
+      /** POST <base>/messages?sessionId=… */
+      async post(req, res, sessionId) {
+        const accepted = await acceptLegacyPost(req, res, this.sessions, sessionId);
+        if (!accepted) return;
+        for (const message of accepted.messages) this.router.receive(accepted.session, message);
+      }
+      closeAll() {
+        for (const session of this.sessions.values()) session.res.end();
+      }
+    };
+  }
+});
+
 // src/gateway/unavailable.ts
 function unavailable(child, id) {
   const detail = child.lastError ? `: ${child.lastError}` : "";
@@ -7770,14 +7865,15 @@ var init_tool_filter = __esm({
 });
 
 // src/gateway/sse-bridge.ts
-var import_node_crypto5, BridgedSession, SseBridge;
+var import_node_crypto6, BridgedSession, SseBridge;
 var init_sse_bridge = __esm({
   "src/gateway/sse-bridge.ts"() {
     "use strict";
-    import_node_crypto5 = require("node:crypto");
+    import_node_crypto6 = require("node:crypto");
     init_errors();
     init_jsonrpc();
     init_http_util();
+    init_sse();
     init_unavailable();
     init_tool_filter();
     BridgedSession = class {
@@ -7793,7 +7889,7 @@ var init_sse_bridge = __esm({
       path;
       log;
       tools;
-      id = (0, import_node_crypto5.randomUUID)();
+      id = (0, import_node_crypto6.randomUUID)();
       upstream;
       closed = false;
       /** tools/list requests in flight → their cursor (the reply is filtered and recorded). */
@@ -7871,20 +7967,14 @@ var init_sse_bridge = __esm({
       }
       /** GET <base>/sse: the stream opens at once; the child is reached on the first message. */
       open(req, res) {
-        if (req.method !== "GET") return sendError(res, 405, "use GET to open the event stream", { allow: "GET" });
-        if (!acceptsEventStream(req)) return sendError(res, 406, "Accept must list text/event-stream");
+        if (!isStreamRequest(req, res)) return;
         const session = new BridgedSession(res, this.child, this.path(), this.log, this.tools);
         this.sessions.set(session.id, session);
         const add = (message) => {
           writeEvent(res, message);
         };
         this.streams.add(add);
-        startEventStream(res);
-        keepAlive(res);
-        res.write(`event: endpoint
-data: ${this.base}/messages?sessionId=${session.id}
-
-`);
+        startLegacyStream(res, `${this.base}/messages?sessionId=${session.id}`);
         res.once("close", () => {
           this.sessions.delete(session.id);
           this.streams.delete(add);
@@ -7893,17 +7983,9 @@ data: ${this.base}/messages?sessionId=${session.id}
       }
       /** POST <base>/messages?sessionId=… */
       async post(req, res, sessionId) {
-        if (req.method !== "POST") return sendError(res, 405, "use POST", { allow: "POST" });
-        if (!sessionId) return sendError(res, 400, "the sessionId query parameter is required");
-        const session = this.sessions.get(sessionId);
-        if (!session) return sendError(res, 404, "Session not found: open a new event stream");
-        if (!isJsonContentType(req)) return sendError(res, 415, "Content-Type must be application/json");
-        const body = await readJsonBody(req, res);
-        if (!body) return;
-        const shaped = asMessages(body.value);
-        if (!shaped) return sendJson(res, 400, errorResponse(null, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message or batch"));
-        res.writeHead(202, { "content-type": "text/plain" }).end("Accepted");
-        for (const message of shaped.messages) await session.forward(message);
+        const accepted = await acceptLegacyPost(req, res, this.sessions, sessionId);
+        if (!accepted) return;
+        for (const message of accepted.messages) await accepted.session.forward(message);
       }
       closeAll() {
         for (const session of this.sessions.values()) session.res.end();
@@ -8354,77 +8436,6 @@ var init_router = __esm({
       }
       unavailable(id) {
         return unavailable(this.child, id);
-      }
-    };
-  }
-});
-
-// src/gateway/sse.ts
-var import_node_crypto6, SseSession, SseEndpoint;
-var init_sse = __esm({
-  "src/gateway/sse.ts"() {
-    "use strict";
-    import_node_crypto6 = require("node:crypto");
-    init_jsonrpc();
-    init_http_util();
-    SseSession = class {
-      constructor(res) {
-        this.res = res;
-      }
-      res;
-      transport = "sse";
-      hello;
-      id = (0, import_node_crypto6.randomUUID)();
-      send(message) {
-        writeEvent(this.res, message);
-      }
-    };
-    SseEndpoint = class {
-      constructor(base, router) {
-        this.base = base;
-        this.router = router;
-      }
-      base;
-      router;
-      sessions = /* @__PURE__ */ new Map();
-      get sessionCount() {
-        return this.sessions.size;
-      }
-      /** GET <base>/sse */
-      open(req, res) {
-        if (req.method !== "GET") return sendError(res, 405, "use GET to open the event stream", { allow: "GET" });
-        if (!acceptsEventStream(req)) return sendError(res, 406, "Accept must list text/event-stream");
-        const session = new SseSession(res);
-        this.sessions.set(session.id, session);
-        this.router.open(session);
-        startEventStream(res);
-        keepAlive(res);
-        res.write(`event: endpoint
-data: ${this.base}/messages?sessionId=${session.id}
-
-`);
-        res.once("close", () => {
-          this.sessions.delete(session.id);
-          this.router.close(session);
-        });
-      }
-      /** POST <base>/messages?sessionId=… */
-      async post(req, res, sessionId) {
-        if (req.method !== "POST") return sendError(res, 405, "use POST", { allow: "POST" });
-        if (!sessionId) return sendError(res, 400, "the sessionId query parameter is required");
-        const session = this.sessions.get(sessionId);
-        if (!session) return sendError(res, 404, "Session not found: open a new event stream");
-        if (!isJsonContentType(req)) return sendError(res, 415, "Content-Type must be application/json");
-        const body = await readJsonBody(req, res);
-        if (!body) return;
-        const parsed = body.value;
-        const shaped = asMessages(parsed);
-        if (!shaped) return sendJson(res, 400, errorResponse(null, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message or batch"));
-        res.writeHead(202, { "content-type": "text/plain" }).end("Accepted");
-        for (const message of shaped.messages) this.router.receive(session, message);
-      }
-      closeAll() {
-        for (const session of this.sessions.values()) session.res.end();
       }
     };
   }

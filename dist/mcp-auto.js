@@ -31,7 +31,7 @@ var commands = {
   "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-52FXBGPY.js") },
   service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-J5TBPVU4.js") },
   completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-24UKJS4A.js") },
-  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-YNEDTCG6.js") }
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-G6YGEH4P.js") }
 };
 var aliases = { deny: "untrust" };
 function usage() {

@@ -234,6 +234,44 @@ test('bad input: parse error, oversized body, unknown server, unknown or missing
   assert.equal(status, 403);
 });
 
+test('legacy SSE endpoint, alike for a stdio server and an http child: what is not a stream GET or a message POST is refused with its status; a message POST gets 202 and its reply on the stream', async () => {
+  for (const server of ['everything', 'web']) {
+    const sse = `${base}/servers/${server}/sse`;
+    const messages = `${base}/servers/${server}/messages`;
+    const json = { 'content-type': 'application/json' };
+    const ping = '{"jsonrpc":"2.0","id":7,"method":"ping"}';
+    assert.equal((await fetch(sse, { method: 'POST', headers: json, body: ping })).status, 405, `${server}: POST to the stream`);
+    assert.equal((await fetch(sse, { headers: { accept: 'application/json' } })).status, 406, `${server}: a GET that does not take event streams`);
+    assert.equal((await fetch(messages, { method: 'POST', headers: json, body: ping })).status, 400, `${server}: no sessionId`);
+    assert.equal((await fetch(`${messages}?sessionId=nope`, { method: 'POST', headers: json, body: ping })).status, 404, `${server}: unknown session`);
+    // A real stream: its endpoint event names where to POST.
+    const stream = await fetch(sse, { headers: { accept: 'text/event-stream' } });
+    assert.equal(stream.status, 200);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let seen = '';
+    const until = async (pattern: RegExp) => {
+      while (!pattern.test(seen)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`${server}: the stream ended before ${pattern}: ${seen}`);
+        seen += value;
+      }
+      return pattern.exec(seen)!;
+    };
+    const endpoint = (await until(/event: endpoint\ndata: (\S+)\n/))[1]!;
+    const post = (headers: Record<string, string>, body: string, method = 'POST') => fetch(`http://127.0.0.1:${PORT}${endpoint}`, { method, headers, ...(method === 'POST' ? { body } : {}) });
+    assert.equal((await post(json, ping, 'GET')).status, 405, `${server}: GET on the message endpoint`);
+    assert.equal((await post({ 'content-type': 'text/plain' }, ping)).status, 415, `${server}: not JSON`);
+    const notRpc = await post(json, '{"x":1}');
+    assert.equal(notRpc.status, 400, `${server}: not JSON-RPC`);
+    assert.equal(((await notRpc.json()) as { error: { code: number } }).error.code, -32600);
+    assert.equal((await post(json, '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}')).status, 202);
+    await until(/"id":0,/);
+    assert.equal((await post(json, ping)).status, 202, `${server}: a message`);
+    await until(/"id":7,"result":\{\}|"result":\{\},"jsonrpc":"2.0","id":7/);
+    await reader.cancel();
+  }
+});
+
 test('request paths: a query string, a percent-encoded name and dot segments reach the server; other paths get 404 with a hint', async () => {
   // Raw requests: fetch would normalize the path itself.
   const post = (path: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {

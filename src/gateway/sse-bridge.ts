@@ -5,8 +5,9 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { SupervisedChild } from '../daemon/child.ts';
 import type { Logger } from '../daemon/log.ts';
 import { errorMessage } from '../util/errors.ts';
-import { asMessages, errorResponse, INVALID_REQUEST, isRequest, isResponse, type Message } from './jsonrpc.ts';
-import { acceptsEventStream, isJsonContentType, keepAlive, readJsonBody, sendError, sendJson, startEventStream, writeEvent } from './http-util.ts';
+import { errorResponse, isRequest, isResponse, type Message } from './jsonrpc.ts';
+import { writeEvent } from './http-util.ts';
+import { acceptLegacyPost, isStreamRequest, startLegacyStream } from './sse.ts';
 import { unavailable } from './unavailable.ts';
 import { toolCallRefusal, type ToolCatalog } from './tool-filter.ts';
 
@@ -98,16 +99,13 @@ export class SseBridge {
 
   /** GET <base>/sse: the stream opens at once; the child is reached on the first message. */
   open(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== 'GET') return sendError(res, 405, 'use GET to open the event stream', { allow: 'GET' });
-    if (!acceptsEventStream(req)) return sendError(res, 406, 'Accept must list text/event-stream');
+    if (!isStreamRequest(req, res)) return;
     const session = new BridgedSession(res, this.child, this.path(), this.log, this.tools);
     this.sessions.set(session.id, session);
     // Where the gateway adds a tools/list_changed when the tool filter changes.
     const add = (message: Message) => { writeEvent(res, message); };
     this.streams.add(add);
-    startEventStream(res);
-    keepAlive(res);
-    res.write(`event: endpoint\ndata: ${this.base}/messages?sessionId=${session.id}\n\n`);
+    startLegacyStream(res, `${this.base}/messages?sessionId=${session.id}`);
     res.once('close', () => {
       this.sessions.delete(session.id);
       this.streams.delete(add);
@@ -117,18 +115,10 @@ export class SseBridge {
 
   /** POST <base>/messages?sessionId=… */
   async post(req: IncomingMessage, res: ServerResponse, sessionId: string | null): Promise<void> {
-    if (req.method !== 'POST') return sendError(res, 405, 'use POST', { allow: 'POST' });
-    if (!sessionId) return sendError(res, 400, 'the sessionId query parameter is required');
-    const session = this.sessions.get(sessionId);
-    if (!session) return sendError(res, 404, 'Session not found: open a new event stream');
-    if (!isJsonContentType(req)) return sendError(res, 415, 'Content-Type must be application/json');
-    const body = await readJsonBody(req, res);
-    if (!body) return;
-    const shaped = asMessages(body.value);
-    if (!shaped) return sendJson(res, 400, errorResponse(null, INVALID_REQUEST, 'Invalid Request: not a JSON-RPC 2.0 message or batch'));
-    res.writeHead(202, { 'content-type': 'text/plain' }).end('Accepted');
+    const accepted = await acceptLegacyPost(req, res, this.sessions, sessionId);
+    if (!accepted) return;
     // In order: initialize must reach the child before what follows it.
-    for (const message of shaped.messages) await session.forward(message);
+    for (const message of accepted.messages) await accepted.session.forward(message);
   }
 
   closeAll(): void {

@@ -60,7 +60,7 @@ async function run(argv) {
     }
   }
   const early = takeEarlyStart(root) ?? new EarlyStart(root);
-  const { Daemon } = await import("./daemon-PD67DA67.js");
+  const { Daemon } = await import("./daemon-FKN53B42.js");
   const daemon = new Daemon({ root, port, host, idleTimeoutMinutes: idleMinutes, collectGarbage, early });
   try {
     await daemon.start();
@@ -84,4 +84,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=daemon-YNEDTCG6.js.map
+//# sourceMappingURL=daemon-G6YGEH4P.js.map

@@ -516,7 +516,94 @@ async function proxyToChild(req, res, child, path, hooks) {
 }
 
 // src/gateway/sse-bridge.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+
+// src/gateway/sse.ts
 import { randomUUID } from "node:crypto";
+function isStreamRequest(req, res) {
+  if (req.method !== "GET") {
+    sendError(res, 405, "use GET to open the event stream", { allow: "GET" });
+    return false;
+  }
+  if (!acceptsEventStream(req)) {
+    sendError(res, 406, "Accept must list text/event-stream");
+    return false;
+  }
+  return true;
+}
+function startLegacyStream(res, messagesUrl) {
+  startEventStream(res);
+  keepAlive(res);
+  res.write(`event: endpoint
+data: ${messagesUrl}
+
+`);
+}
+async function acceptLegacyPost(req, res, sessions, sessionId) {
+  const refuse = (status, message, headers) => {
+    sendError(res, status, message, headers);
+    return void 0;
+  };
+  if (req.method !== "POST") return refuse(405, "use POST", { allow: "POST" });
+  if (!sessionId) return refuse(400, "the sessionId query parameter is required");
+  const session = sessions.get(sessionId);
+  if (!session) return refuse(404, "Session not found: open a new event stream");
+  if (!isJsonContentType(req)) return refuse(415, "Content-Type must be application/json");
+  const body = await readJsonBody(req, res);
+  if (!body) return void 0;
+  const shaped = asMessages(body.value);
+  if (!shaped) {
+    sendJson(res, 400, errorResponse(null, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message or batch"));
+    return void 0;
+  }
+  res.writeHead(202, { "content-type": "text/plain" }).end("Accepted");
+  return { session, messages: shaped.messages };
+}
+var SseSession = class {
+  constructor(res) {
+    this.res = res;
+  }
+  res;
+  transport = "sse";
+  hello;
+  id = randomUUID();
+  send(message) {
+    writeEvent(this.res, message);
+  }
+};
+var SseEndpoint = class {
+  constructor(base, router) {
+    this.base = base;
+    this.router = router;
+  }
+  base;
+  router;
+  sessions = /* @__PURE__ */ new Map();
+  get sessionCount() {
+    return this.sessions.size;
+  }
+  /** GET <base>/sse */
+  open(req, res) {
+    if (!isStreamRequest(req, res)) return;
+    const session = new SseSession(res);
+    this.sessions.set(session.id, session);
+    this.router.open(session);
+    startLegacyStream(res, `${this.base}/messages?sessionId=${session.id}`);
+    res.once("close", () => {
+      this.sessions.delete(session.id);
+      this.router.close(session);
+    });
+  }
+  /** POST <base>/messages?sessionId=… */
+  async post(req, res, sessionId) {
+    const accepted = await acceptLegacyPost(req, res, this.sessions, sessionId);
+    if (!accepted) return;
+    for (const message of accepted.messages) this.router.receive(accepted.session, message);
+  }
+  closeAll() {
+    for (const session of this.sessions.values()) session.res.end();
+  }
+};
 
 // src/gateway/unavailable.ts
 function unavailable(child, id) {
@@ -543,7 +630,7 @@ var BridgedSession = class {
   path;
   log;
   tools;
-  id = randomUUID();
+  id = randomUUID2();
   upstream;
   closed = false;
   /** tools/list requests in flight → their cursor (the reply is filtered and recorded). */
@@ -621,20 +708,14 @@ var SseBridge = class {
   }
   /** GET <base>/sse: the stream opens at once; the child is reached on the first message. */
   open(req, res) {
-    if (req.method !== "GET") return sendError(res, 405, "use GET to open the event stream", { allow: "GET" });
-    if (!acceptsEventStream(req)) return sendError(res, 406, "Accept must list text/event-stream");
+    if (!isStreamRequest(req, res)) return;
     const session = new BridgedSession(res, this.child, this.path(), this.log, this.tools);
     this.sessions.set(session.id, session);
     const add = (message) => {
       writeEvent(res, message);
     };
     this.streams.add(add);
-    startEventStream(res);
-    keepAlive(res);
-    res.write(`event: endpoint
-data: ${this.base}/messages?sessionId=${session.id}
-
-`);
+    startLegacyStream(res, `${this.base}/messages?sessionId=${session.id}`);
     res.once("close", () => {
       this.sessions.delete(session.id);
       this.streams.delete(add);
@@ -643,17 +724,9 @@ data: ${this.base}/messages?sessionId=${session.id}
   }
   /** POST <base>/messages?sessionId=… */
   async post(req, res, sessionId) {
-    if (req.method !== "POST") return sendError(res, 405, "use POST", { allow: "POST" });
-    if (!sessionId) return sendError(res, 400, "the sessionId query parameter is required");
-    const session = this.sessions.get(sessionId);
-    if (!session) return sendError(res, 404, "Session not found: open a new event stream");
-    if (!isJsonContentType(req)) return sendError(res, 415, "Content-Type must be application/json");
-    const body = await readJsonBody(req, res);
-    if (!body) return;
-    const shaped = asMessages(body.value);
-    if (!shaped) return sendJson(res, 400, errorResponse(null, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message or batch"));
-    res.writeHead(202, { "content-type": "text/plain" }).end("Accepted");
-    for (const message of shaped.messages) await session.forward(message);
+    const accepted = await acceptLegacyPost(req, res, this.sessions, sessionId);
+    if (!accepted) return;
+    for (const message of accepted.messages) await accepted.session.forward(message);
   }
   closeAll() {
     for (const session of this.sessions.values()) session.res.end();
@@ -1090,69 +1163,6 @@ var Router = class {
   }
   unavailable(id) {
     return unavailable(this.child, id);
-  }
-};
-
-// src/gateway/sse.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-var SseSession = class {
-  constructor(res) {
-    this.res = res;
-  }
-  res;
-  transport = "sse";
-  hello;
-  id = randomUUID2();
-  send(message) {
-    writeEvent(this.res, message);
-  }
-};
-var SseEndpoint = class {
-  constructor(base, router) {
-    this.base = base;
-    this.router = router;
-  }
-  base;
-  router;
-  sessions = /* @__PURE__ */ new Map();
-  get sessionCount() {
-    return this.sessions.size;
-  }
-  /** GET <base>/sse */
-  open(req, res) {
-    if (req.method !== "GET") return sendError(res, 405, "use GET to open the event stream", { allow: "GET" });
-    if (!acceptsEventStream(req)) return sendError(res, 406, "Accept must list text/event-stream");
-    const session = new SseSession(res);
-    this.sessions.set(session.id, session);
-    this.router.open(session);
-    startEventStream(res);
-    keepAlive(res);
-    res.write(`event: endpoint
-data: ${this.base}/messages?sessionId=${session.id}
-
-`);
-    res.once("close", () => {
-      this.sessions.delete(session.id);
-      this.router.close(session);
-    });
-  }
-  /** POST <base>/messages?sessionId=… */
-  async post(req, res, sessionId) {
-    if (req.method !== "POST") return sendError(res, 405, "use POST", { allow: "POST" });
-    if (!sessionId) return sendError(res, 400, "the sessionId query parameter is required");
-    const session = this.sessions.get(sessionId);
-    if (!session) return sendError(res, 404, "Session not found: open a new event stream");
-    if (!isJsonContentType(req)) return sendError(res, 415, "Content-Type must be application/json");
-    const body = await readJsonBody(req, res);
-    if (!body) return;
-    const parsed = body.value;
-    const shaped = asMessages(parsed);
-    if (!shaped) return sendJson(res, 400, errorResponse(null, INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message or batch"));
-    res.writeHead(202, { "content-type": "text/plain" }).end("Accepted");
-    for (const message of shaped.messages) this.router.receive(session, message);
-  }
-  closeAll() {
-    for (const session of this.sessions.values()) session.res.end();
   }
 };
 
@@ -2788,4 +2798,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-PD67DA67.js.map
+//# sourceMappingURL=daemon-FKN53B42.js.map
