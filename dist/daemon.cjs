@@ -1976,11 +1976,38 @@ function readUtf8(file) {
     throw new Error("it is not valid UTF-8");
   }
 }
+var isJsonObject;
 var init_json_file = __esm({
   "src/util/json-file.ts"() {
     "use strict";
     init_safe_path();
     init_errors();
+    isJsonObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/util/state-record.ts
+function readStateRecord(file) {
+  try {
+    const data = JSON.parse((0, import_node_fs13.readFileSync)(file, "utf8"));
+    return isJsonObject(data) ? data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function writeStateRecord(file, data) {
+  (0, import_node_fs13.mkdirSync)((0, import_node_path13.dirname)(file), { recursive: true, mode: 448 });
+  writeFileAtomic(file, `${JSON.stringify(data, null, 2)}
+`, 384);
+}
+var import_node_fs13, import_node_path13;
+var init_state_record = __esm({
+  "src/util/state-record.ts"() {
+    "use strict";
+    import_node_fs13 = require("node:fs");
+    import_node_path13 = require("node:path");
+    init_atomic();
+    init_json_file();
   }
 });
 
@@ -3729,49 +3756,42 @@ var init_git_index = __esm({
 
 // src/clients/created.ts
 function readCreated(stateDir) {
-  try {
-    const data = JSON.parse((0, import_node_fs13.readFileSync)(recordFile(stateDir), "utf8"));
-    return typeof data === "object" && data !== null && !Array.isArray(data) ? data : {};
-  } catch {
-    return {};
-  }
+  return readStateRecord(recordFile(stateDir)) ?? {};
 }
 function recordCreated(root, stateDir, file, dir) {
   const created = readCreated(stateDir);
-  const folder = dir ? (0, import_node_path13.relative)((0, import_node_fs13.realpathSync)(root), dir).split(import_node_path13.sep).join("/") : void 0;
+  const folder = dir ? (0, import_node_path14.relative)((0, import_node_fs14.realpathSync)(root), dir).split(import_node_path14.sep).join("/") : void 0;
   Object.defineProperty(created, file, { value: folder ? { dir: folder } : {}, enumerable: true, writable: true, configurable: true });
-  (0, import_node_fs13.mkdirSync)(stateDir, { recursive: true, mode: 448 });
-  writeFileAtomic(recordFile(stateDir), `${JSON.stringify(created, null, 2)}
-`, 384);
+  writeStateRecord(recordFile(stateDir), created);
 }
-var import_node_fs13, import_node_path13, recordFile;
+var import_node_fs14, import_node_path14, recordFile;
 var init_created = __esm({
   "src/clients/created.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_path13 = require("node:path");
-    init_atomic();
+    import_node_fs14 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_git_index();
     init_safe_path();
-    recordFile = (stateDir) => (0, import_node_path13.join)(stateDir, "created.json");
+    init_state_record();
+    recordFile = (stateDir) => (0, import_node_path14.join)(stateDir, "created.json");
   }
 });
 
 // src/clients/git-exclude.ts
 function excludeFile(root, create) {
-  const git = (0, import_node_path14.join)(root, ".git");
-  const info = (0, import_node_path14.join)(git, "info");
-  const file = (0, import_node_path14.join)(info, "exclude");
+  const git = (0, import_node_path15.join)(root, ".git");
+  const info = (0, import_node_path15.join)(git, "info");
+  const file = (0, import_node_path15.join)(info, "exclude");
   try {
-    if (!(0, import_node_fs14.lstatSync)(git).isDirectory()) return void 0;
-    const infoStat = (0, import_node_fs14.lstatSync)(info, { throwIfNoEntry: false });
+    if (!(0, import_node_fs15.lstatSync)(git).isDirectory()) return void 0;
+    const infoStat = (0, import_node_fs15.lstatSync)(info, { throwIfNoEntry: false });
     if (!infoStat) {
       if (!create) return void 0;
-      (0, import_node_fs14.mkdirSync)(info, { mode: 493 });
+      (0, import_node_fs15.mkdirSync)(info, { mode: 493 });
     } else if (!infoStat.isDirectory()) {
       return void 0;
     }
-    const fileStat = (0, import_node_fs14.lstatSync)(file, { throwIfNoEntry: false });
+    const fileStat = (0, import_node_fs15.lstatSync)(file, { throwIfNoEntry: false });
     if (fileStat && !fileStat.isFile()) return void 0;
     if (!fileStat && !create) return void 0;
     return file;
@@ -3789,7 +3809,7 @@ function addGitExclude(root, relative5) {
   const file = excludeFile(root, true);
   if (!file) return false;
   try {
-    const text = (0, import_node_fs14.lstatSync)(file, { throwIfNoEntry: false }) ? (0, import_node_fs14.readFileSync)(file, "utf8") : "";
+    const text = (0, import_node_fs15.lstatSync)(file, { throwIfNoEntry: false }) ? (0, import_node_fs15.readFileSync)(file, "utf8") : "";
     const { lines, eol } = splitLines(text);
     const pattern = patternFor(relative5);
     if (lines.some((l) => l.trim() === pattern)) return false;
@@ -3799,12 +3819,12 @@ function addGitExclude(root, relative5) {
     return false;
   }
 }
-var import_node_fs14, import_node_path14, EXCLUDE_COMMENT, patternFor;
+var import_node_fs15, import_node_path15, EXCLUDE_COMMENT, patternFor;
 var init_git_exclude = __esm({
   "src/clients/git-exclude.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs15 = require("node:fs");
+    import_node_path15 = require("node:path");
     init_atomic();
     EXCLUDE_COMMENT = "# added by mcp-auto (it created this file; `mcp-auto unadopt` or `forget` take it out)";
     patternFor = (relative5) => `/${relative5.split("\\").join("/").replace(/^\/+/, "")}`;
@@ -4823,17 +4843,10 @@ var init_dist = __esm({
 
 // src/clients/merge.ts
 function readOwnership(stateDir) {
-  try {
-    const data = JSON.parse((0, import_node_fs15.readFileSync)((0, import_node_path15.join)(stateDir, "clients.json"), "utf8"));
-    return isObject2(data) ? data : {};
-  } catch {
-    return {};
-  }
+  return readStateRecord((0, import_node_path16.join)(stateDir, "clients.json")) ?? {};
 }
 function writeOwnership(stateDir, ownership) {
-  (0, import_node_fs15.mkdirSync)(stateDir, { recursive: true, mode: 448 });
-  writeFileAtomic((0, import_node_path15.join)(stateDir, "clients.json"), `${JSON.stringify(ownership, null, 2)}
-`, 384);
+  writeStateRecord((0, import_node_path16.join)(stateDir, "clients.json"), ownership);
 }
 async function parse5(adapter, text) {
   const body = text.replace(/^\uFEFF/, "");
@@ -4851,7 +4864,7 @@ async function parse5(adapter, text) {
   } else {
     data = JSON.parse(body);
   }
-  if (!isObject2(data)) throw new Error("the top level is not a JSON object");
+  if (!isJsonObject(data)) throw new Error("the top level is not a JSON object");
   return data;
 }
 async function serialize(adapter, doc, style) {
@@ -4873,7 +4886,7 @@ function container(doc, path, create) {
     if (next === void 0) {
       if (!create) return void 0;
       node[key] = {};
-    } else if (!isObject2(next)) {
+    } else if (!isJsonObject(next)) {
       return void 0;
     }
     node = node[key];
@@ -4881,7 +4894,7 @@ function container(doc, path, create) {
   return node;
 }
 async function syncOne(root, adapter, entries, owned) {
-  const shown = (0, import_node_path15.join)(root, adapter.file);
+  const shown = (0, import_node_path16.join)(root, adapter.file);
   const result = { client: adapter.name, file: shown, status: "unchanged", conflicts: [], removed: [] };
   let file;
   try {
@@ -4946,9 +4959,9 @@ async function syncOne(root, adapter, entries, owned) {
     }
     let madeDir;
     try {
-      madeDir = (0, import_node_fs15.mkdirSync)((0, import_node_path15.dirname)(file), { recursive: true });
+      madeDir = (0, import_node_fs16.mkdirSync)((0, import_node_path16.dirname)(file), { recursive: true });
     } catch (error) {
-      return { result: { ...result, status: "refused", error: `cannot write ${shown}: ${writeProblem(error, (0, import_node_path15.dirname)(file))}` }, owned };
+      return { result: { ...result, status: "refused", error: `cannot write ${shown}: ${writeProblem(error, (0, import_node_path16.dirname)(file))}` }, owned };
     }
     const inPlace = adapter.format !== "toml" && text !== void 0 && text.replace(/^\uFEFF/, "").trim() !== "";
     let next;
@@ -4960,7 +4973,7 @@ async function syncOne(root, adapter, entries, owned) {
     try {
       writeFileAtomic(file, next);
     } catch (error) {
-      return { result: { ...result, status: "refused", error: `cannot write ${file}: ${writeProblem(error, (0, import_node_path15.dirname)(file))}` }, owned };
+      return { result: { ...result, status: "refused", error: `cannot write ${file}: ${writeProblem(error, (0, import_node_path16.dirname)(file))}` }, owned };
     }
     result.status = "written";
     if (text === void 0) {
@@ -4987,7 +5000,7 @@ async function syncClients(root, stateDir, adapters2, entries) {
   return withClientFiles(stateDir, () => syncClientsLocked(root, stateDir, adapters2, entries));
 }
 function withClientFiles(stateDir, fn) {
-  if (!(0, import_node_fs15.existsSync)(stateDir)) return fn();
+  if (!(0, import_node_fs16.existsSync)(stateDir)) return fn();
   return withLock(stateDir, fn, 15e3, "clients.lock");
 }
 async function syncClientsLocked(root, stateDir, adapters2, entries) {
@@ -5028,21 +5041,21 @@ function forgetOwnership(stateDir, file, names) {
   for (const name of names) delete owned[name];
   writeOwnership(stateDir, ownership);
 }
-var import_node_fs15, import_node_path15, isObject2, same;
+var import_node_fs16, import_node_path16, same;
 var init_merge = __esm({
   "src/clients/merge.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path16 = require("node:path");
     init_atomic();
     init_lock();
     init_errors();
     init_json_file();
     init_safe_path();
+    init_state_record();
     init_json_edit();
     init_created();
     init_git_exclude();
-    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
     same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   }
 });
@@ -5089,12 +5102,12 @@ var init_clients = __esm({
 });
 
 // src/daemon/client-refresh.ts
-var import_node_fs16, import_node_path16, ClientRefresh;
+var import_node_fs17, import_node_path17, ClientRefresh;
 var init_client_refresh = __esm({
   "src/daemon/client-refresh.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path17 = require("node:path");
     init_entries();
     init_errors();
     ClientRefresh = class {
@@ -5128,7 +5141,7 @@ var init_client_refresh = __esm({
       }
       async sync(reloaded) {
         if (this.key(reloaded) === this.served) return;
-        if (!(0, import_node_fs16.existsSync)((0, import_node_path16.join)(this.stateDir, "clients.json"))) {
+        if (!(0, import_node_fs17.existsSync)((0, import_node_path17.join)(this.stateDir, "clients.json"))) {
           this.served = this.key(reloaded);
           return;
         }
@@ -5172,12 +5185,12 @@ function readdirp(root, options = {}) {
   options.root = root;
   return new ReaddirpStream(options);
 }
-var import_promises, import_node_stream, import_node_path17, EntryTypes, defaultOptions, RECURSIVE_ERROR_CODE, NORMAL_FLOW_ERRORS, ALL_TYPES, DIR_TYPES, FILE_TYPES, isNormalFlowError, wantBigintFsStats, emptyFn, normalizeFilter, ReaddirpStream;
+var import_promises, import_node_stream, import_node_path18, EntryTypes, defaultOptions, RECURSIVE_ERROR_CODE, NORMAL_FLOW_ERRORS, ALL_TYPES, DIR_TYPES, FILE_TYPES, isNormalFlowError, wantBigintFsStats, emptyFn, normalizeFilter, ReaddirpStream;
 var init_esm = __esm({
   "node_modules/readdirp/esm/index.js"() {
     import_promises = require("node:fs/promises");
     import_node_stream = require("node:stream");
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     EntryTypes = {
       FILE_TYPE: "files",
       DIR_TYPE: "directories",
@@ -5252,7 +5265,7 @@ var init_esm = __esm({
         this._wantsDir = type ? DIR_TYPES.has(type) : false;
         this._wantsFile = type ? FILE_TYPES.has(type) : false;
         this._wantsEverything = type === EntryTypes.EVERYTHING_TYPE;
-        this._root = (0, import_node_path17.resolve)(root);
+        this._root = (0, import_node_path18.resolve)(root);
         this._isDirent = !opts.alwaysStat;
         this._statsProp = this._isDirent ? "dirent" : "stats";
         this._rdOptions = { encoding: "utf8", withFileTypes: this._isDirent };
@@ -5323,8 +5336,8 @@ var init_esm = __esm({
         let entry;
         const basename6 = this._isDirent ? dirent.name : dirent;
         try {
-          const fullPath = (0, import_node_path17.resolve)((0, import_node_path17.join)(path, basename6));
-          entry = { path: (0, import_node_path17.relative)(this._root, fullPath), fullPath, basename: basename6 };
+          const fullPath = (0, import_node_path18.resolve)((0, import_node_path18.join)(path, basename6));
+          entry = { path: (0, import_node_path18.relative)(this._root, fullPath), fullPath, basename: basename6 };
           entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
         } catch (err) {
           this._onError(err);
@@ -5358,7 +5371,7 @@ var init_esm = __esm({
             }
             if (entryRealPathStats.isDirectory()) {
               const len = entryRealPath.length;
-              if (full.startsWith(entryRealPath) && full.substr(len, 1) === import_node_path17.sep) {
+              if (full.startsWith(entryRealPath) && full.substr(len, 1) === import_node_path18.sep) {
                 const recursiveError = new Error(`Circular symlink detected: "${full}" points to "${entryRealPath}"`);
                 recursiveError.code = RECURSIVE_ERROR_CODE;
                 return this._onError(recursiveError);
@@ -5886,9 +5899,9 @@ var init_handler = __esm({
         if (this.fsw.closed) {
           return;
         }
-        const dirname10 = sysPath.dirname(file);
+        const dirname11 = sysPath.dirname(file);
         const basename6 = sysPath.basename(file);
-        const parent = this.fsw._getWatchedDir(dirname10);
+        const parent = this.fsw._getWatchedDir(dirname11);
         let prevStats = stats;
         if (parent.has(basename6))
           return;
@@ -5915,7 +5928,7 @@ var init_handler = __esm({
                 prevStats = newStats2;
               }
             } catch (error) {
-              this.fsw._remove(dirname10, basename6);
+              this.fsw._remove(dirname11, basename6);
             }
           } else if (parent.has(basename6)) {
             const at = newStats.atimeMs;
@@ -6870,10 +6883,10 @@ var init_esm2 = __esm({
 
 // src/daemon/config-watch.ts
 async function watchConfig(root, log, on) {
-  const trustDir2 = (0, import_node_path18.join)(stateHome(), "trust");
-  for (const dir of [trustDir2, (0, import_node_path18.dirname)(userConfigPath())]) {
+  const trustDir2 = (0, import_node_path19.join)(stateHome(), "trust");
+  for (const dir of [trustDir2, (0, import_node_path19.dirname)(userConfigPath())]) {
     try {
-      (0, import_node_fs17.mkdirSync)(dir, { recursive: true, mode: 448 });
+      (0, import_node_fs18.mkdirSync)(dir, { recursive: true, mode: 448 });
     } catch (error) {
       log(`config watch: cannot create ${dir}: ${errorMessage(error)}; changes there are seen at the next reload`);
     }
@@ -6892,7 +6905,7 @@ async function watchConfig(root, log, on) {
   watcher.on("error", (error) => log(`config watch: ${errorMessage(error)}`));
   let gone = false;
   const checkRoot = () => {
-    if (gone || (0, import_node_fs17.existsSync)(root)) return gone;
+    if (gone || (0, import_node_fs18.existsSync)(root)) return gone;
     gone = true;
     folder?.close();
     on.rootGone();
@@ -6900,7 +6913,7 @@ async function watchConfig(root, log, on) {
   };
   let folder;
   try {
-    folder = (0, import_node_fs17.watch)(root, { persistent: false }, () => void checkRoot());
+    folder = (0, import_node_fs18.watch)(root, { persistent: false }, () => void checkRoot());
     folder.on("error", () => void checkRoot());
   } catch (error) {
     log(`config watch: cannot watch ${root}: ${errorMessage(error)}; a deleted project is seen within 30 s`);
@@ -6914,12 +6927,12 @@ async function watchConfig(root, log, on) {
     }
   };
 }
-var import_node_fs17, import_node_path18;
+var import_node_fs18, import_node_path19;
 var init_config_watch = __esm({
   "src/daemon/config-watch.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path19 = require("node:path");
     init_config();
     init_paths();
     init_errors();
@@ -7455,13 +7468,13 @@ function trimHello(hello) {
   if (JSON.stringify(trimmed).length > MAX_SESSION_BYTES) trimmed.capabilities = Object.fromEntries(Object.keys(capabilities).map((k) => [k, {}]));
   return trimmed;
 }
-var import_node_fs18, import_promises4, import_node_path19, MAX_SESSIONS, MAX_SESSION_BYTES, MAX_CAPABILITY_BYTES, MAX_CAPABILITIES, SessionStore;
+var import_node_fs19, import_promises4, import_node_path20, MAX_SESSIONS, MAX_SESSION_BYTES, MAX_CAPABILITY_BYTES, MAX_CAPABILITIES, SessionStore;
 var init_session_store = __esm({
   "src/gateway/session-store.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
+    import_node_fs19 = require("node:fs");
     import_promises4 = require("node:fs/promises");
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_errors();
     MAX_SESSIONS = 1e3;
     MAX_SESSION_BYTES = 8 * 1024;
@@ -7472,7 +7485,7 @@ var init_session_store = __esm({
         this.file = file;
         this.log = log;
         try {
-          const data = JSON.parse((0, import_node_fs18.readFileSync)(file, "utf8"));
+          const data = JSON.parse((0, import_node_fs19.readFileSync)(file, "utf8"));
           const valid = Object.entries(data).filter(([, stored]) => stored && typeof stored.server === "string" && stored.hello && typeof stored.hello.protocolVersion === "string").sort(([, a], [, b]) => (a.savedAt ?? 0) - (b.savedAt ?? 0)).slice(-MAX_SESSIONS);
           for (const [id, stored] of valid) this.sessions.set(id, { ...stored, hello: trimHello(stored.hello) });
         } catch {
@@ -7521,18 +7534,18 @@ var init_session_store = __esm({
         this.flushes++;
         const tmp = this.tempName();
         try {
-          (0, import_node_fs18.writeFileSync)(tmp, this.serialize(), { mode: 384 });
-          const fd = (0, import_node_fs18.openSync)(tmp, "r");
+          (0, import_node_fs19.writeFileSync)(tmp, this.serialize(), { mode: 384 });
+          const fd = (0, import_node_fs19.openSync)(tmp, "r");
           try {
-            (0, import_node_fs18.fsyncSync)(fd);
+            (0, import_node_fs19.fsyncSync)(fd);
           } finally {
-            (0, import_node_fs18.closeSync)(fd);
+            (0, import_node_fs19.closeSync)(fd);
           }
-          (0, import_node_fs18.renameSync)(tmp, this.file);
+          (0, import_node_fs19.renameSync)(tmp, this.file);
           this.saved();
         } catch (error) {
           try {
-            (0, import_node_fs18.unlinkSync)(tmp);
+            (0, import_node_fs19.unlinkSync)(tmp);
           } catch {
           }
           this.failed(error);
@@ -7576,7 +7589,7 @@ var init_session_store = __esm({
         return JSON.stringify(Object.fromEntries(this.sessions));
       }
       tempName() {
-        return (0, import_node_path19.join)((0, import_node_path19.dirname)(this.file), `.${(0, import_node_path19.basename)(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+        return (0, import_node_path20.join)((0, import_node_path20.dirname)(this.file), `.${(0, import_node_path20.basename)(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
       }
       saved() {
         if (this.failing) this.log("sessions: saving works again");
@@ -7777,10 +7790,10 @@ function toolCallRefusal(def, request2) {
   );
 }
 function nameOf(tool) {
-  return isObject3(tool) && typeof tool.name === "string" ? tool.name : void 0;
+  return isObject2(tool) && typeof tool.name === "string" ? tool.name : void 0;
 }
 function filterToolsResult(filter, result) {
-  if (!filter || !isObject3(result) || !Array.isArray(result.tools)) return result;
+  if (!filter || !isObject2(result) || !Array.isArray(result.tools)) return result;
   return { ...result, tools: result.tools.filter((tool) => {
     const name = nameOf(tool);
     return name !== void 0 && toolAllowed(filter, name);
@@ -7788,7 +7801,7 @@ function filterToolsResult(filter, result) {
 }
 function withToolsListChanged(result) {
   const capabilities = result.capabilities;
-  if (!isObject3(capabilities) || !isObject3(capabilities.tools) || capabilities.tools.listChanged === true) return result;
+  if (!isObject2(capabilities) || !isObject2(capabilities.tools) || capabilities.tools.listChanged === true) return result;
   return { ...result, capabilities: { ...capabilities, tools: { ...capabilities.tools, listChanged: true } } };
 }
 function onlyToolsDiffer(a, b) {
@@ -7796,7 +7809,7 @@ function onlyToolsDiffer(a, b) {
   const { tools: _b, ...restB } = b;
   return JSON.stringify(restA) === JSON.stringify(restB);
 }
-var INVALID_PARAMS, BYTES_PER_TOKEN, regexCache, isObject3, tokensOf, ToolCatalog;
+var INVALID_PARAMS, BYTES_PER_TOKEN, regexCache, isObject2, tokensOf, ToolCatalog;
 var init_tool_filter = __esm({
   "src/gateway/tool-filter.ts"() {
     "use strict";
@@ -7804,7 +7817,7 @@ var init_tool_filter = __esm({
     INVALID_PARAMS = -32602;
     BYTES_PER_TOKEN = 4;
     regexCache = /* @__PURE__ */ new Map();
-    isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
     tokensOf = (bytes) => Math.ceil(bytes / BYTES_PER_TOKEN);
     ToolCatalog = class {
       pages = /* @__PURE__ */ new Map();
@@ -7812,7 +7825,7 @@ var init_tool_filter = __esm({
       memo;
       /** Records one page of a tools/list reply; returns the result as the filter lets sessions see it. */
       seen(cursor2, result, filter) {
-        if (isObject3(result) && Array.isArray(result.tools)) {
+        if (isObject2(result) && Array.isArray(result.tools)) {
           const key = typeof cursor2 === "string" ? cursor2 : "";
           if (key === "") this.pages.clear();
           this.pages.set(key, { tools: result.tools, next: typeof result.nextCursor === "string" ? result.nextCursor : void 0 });
@@ -8046,11 +8059,11 @@ var init_call_log = __esm({
 });
 
 // src/gateway/router.ts
-var import_node_path20, import_node_url, SESSION_PROTOCOL_VERSIONS, LIST_CHANGED, CAPABILITY_OF, CAN_ASK_CLIENT, Router;
+var import_node_path21, import_node_url, SESSION_PROTOCOL_VERSIONS, LIST_CHANGED, CAPABILITY_OF, CAN_ASK_CLIENT, Router;
 var init_router = __esm({
   "src/gateway/router.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     import_node_url = require("node:url");
     init_call_log();
     init_jsonrpc();
@@ -8264,7 +8277,7 @@ var init_router = __esm({
       }
       serverRequest(request2) {
         if (request2.method === "roots/list") {
-          this.child.send(resultResponse(request2.id, { roots: [{ uri: (0, import_node_url.pathToFileURL)(this.root).href, name: (0, import_node_path20.basename)(this.root) }] }));
+          this.child.send(resultResponse(request2.id, { roots: [{ uri: (0, import_node_url.pathToFileURL)(this.root).href, name: (0, import_node_path21.basename)(this.root) }] }));
           return;
         }
         if (request2.method === "ping") {
@@ -8490,12 +8503,12 @@ var init_post_exchange = __esm({
 });
 
 // src/gateway/stateless.ts
-function isObject4(v) {
+function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function metaOf(message) {
-  if (!isObject4(message) || !isObject4(message.params)) return void 0;
-  return isObject4(message.params._meta) ? message.params._meta : void 0;
+  if (!isObject3(message) || !isObject3(message.params)) return void 0;
+  return isObject3(message.params._meta) ? message.params._meta : void 0;
 }
 function hasClaim(message) {
   const meta = metaOf(message);
@@ -8509,7 +8522,7 @@ function isStatelessPost(req, body) {
   const header = headerOf(req, "mcp-protocol-version");
   const headerStateless = header !== void 0 && header >= FIRST_STATELESS_VERSION;
   if (Array.isArray(body)) return body.some(hasClaim);
-  if (!isObject4(body) || typeof body.method !== "string") return false;
+  if (!isObject3(body) || typeof body.method !== "string") return false;
   if (body.method === "initialize") return headerStateless || validStatelessClaim(body);
   return headerStateless || hasClaim(body);
 }
@@ -8533,16 +8546,16 @@ function envelopeIssues(meta) {
   if (version !== void 0 && typeof version !== "string") issues.push(expected(META_PROTOCOL_VERSION, "string", version));
   const info = meta[META_CLIENT_INFO];
   if (info !== void 0) {
-    if (!isObject4(info)) issues.push(expected(META_CLIENT_INFO, "object", info));
+    if (!isObject3(info)) issues.push(expected(META_CLIENT_INFO, "object", info));
     else for (const field of ["name", "version"]) {
       if (typeof info[field] !== "string") issues.push(expected(`${META_CLIENT_INFO}.${field}`, "string", info[field]));
     }
   }
   const caps = meta[META_CLIENT_CAPABILITIES];
   if (caps !== void 0) {
-    if (!isObject4(caps)) issues.push(expected(META_CLIENT_CAPABILITIES, "object", caps));
+    if (!isObject3(caps)) issues.push(expected(META_CLIENT_CAPABILITIES, "object", caps));
     else for (const field of ["experimental", "sampling", "elicitation", "roots", "extensions"]) {
-      if (caps[field] !== void 0 && !isObject4(caps[field])) issues.push(expected(`${META_CLIENT_CAPABILITIES}.${field}`, "object", caps[field]));
+      if (caps[field] !== void 0 && !isObject3(caps[field])) issues.push(expected(`${META_CLIENT_CAPABILITIES}.${field}`, "object", caps[field]));
     }
   }
   const level = meta[META_LOG_LEVEL];
@@ -8645,11 +8658,11 @@ function forStatelessClient(method, response, serverInfo) {
   if (response.error) {
     return response.error.code === RESOURCE_NOT_FOUND_2025 ? { ...response, error: { ...response.error, code: INVALID_PARAMS2 } } : response;
   }
-  if (!isObject4(response.result)) return response;
+  if (!isObject3(response.result)) return response;
   const result = { resultType: "complete", ...response.result };
   if (method === "tools/list" && Array.isArray(result.tools)) {
     result.tools = result.tools.map((tool) => {
-      if (!isObject4(tool) || !("execution" in tool)) return tool;
+      if (!isObject3(tool) || !("execution" in tool)) return tool;
       const { execution: _execution, ...rest } = tool;
       return rest;
     });
@@ -8663,7 +8676,7 @@ function forStatelessClient(method, response, serverInfo) {
 function withServerInfo(result, serverInfo) {
   if (serverInfo === void 0) return result;
   if (result._meta === void 0) return { ...result, _meta: { [META_SERVER_INFO]: serverInfo } };
-  if (!isObject4(result._meta) || result._meta[META_SERVER_INFO] !== void 0) return result;
+  if (!isObject3(result._meta) || result._meta[META_SERVER_INFO] !== void 0) return result;
   return { ...result, _meta: { ...result._meta, [META_SERVER_INFO]: serverInfo } };
 }
 function progressTokenOf(request2) {
@@ -8671,7 +8684,7 @@ function progressTokenOf(request2) {
   return isRequestId(token) ? token : void 0;
 }
 function listenFilterOf(value) {
-  if (!isObject4(value)) return void 0;
+  if (!isObject3(value)) return void 0;
   for (const flag of ["toolsListChanged", "promptsListChanged", "resourcesListChanged"]) {
     if (value[flag] !== void 0 && typeof value[flag] !== "boolean") return void 0;
   }
@@ -8682,7 +8695,7 @@ function listenFilterOf(value) {
 function honoured(filter, capabilities) {
   const can = (capability, bit) => {
     const entry = capabilities?.[capability];
-    return capabilities === void 0 || isObject4(entry) && entry[bit] === true;
+    return capabilities === void 0 || isObject3(entry) && entry[bit] === true;
   };
   const out = {};
   if (filter.toolsListChanged && can("tools", "listChanged")) out.toolsListChanged = true;
@@ -8786,7 +8799,7 @@ var init_stateless = __esm({
         clearTimeout(this.waitTimer);
         this.endpoint.waiting.delete(this.token);
         this.attach(res, request2);
-        const responses = isObject4(request2.params?.inputResponses) ? request2.params.inputResponses : {};
+        const responses = isObject3(request2.params?.inputResponses) ? request2.params.inputResponses : {};
         for (const [key, childRequest] of this.awaiting) {
           if (!(key in responses)) {
             this.unasked.add(key);
@@ -8961,7 +8974,7 @@ var init_stateless = __esm({
       }
       async post(req, res, body) {
         const classified = classify(req, body);
-        const id = isObject4(body) && typeof body.method === "string" && isRequestId(body.id) ? body.id : null;
+        const id = isObject3(body) && typeof body.method === "string" && isRequestId(body.id) ? body.id : null;
         if ("status" in classified) return this.refuse(res, id, classified);
         const { message, version } = classified;
         if (!STATELESS_PROTOCOL_VERSIONS.includes(version)) {
@@ -9021,7 +9034,7 @@ var init_stateless = __esm({
       async discover(res, request2) {
         const init = await this.initResult();
         if (!init) return sendJson(res, 200, this.unavailable(request2.id));
-        const { tasks: _tasks, ...capabilities } = isObject4(init.capabilities) ? init.capabilities : {};
+        const { tasks: _tasks, ...capabilities } = isObject3(init.capabilities) ? init.capabilities : {};
         const result = withServerInfo({
           resultType: "complete",
           supportedVersions: STATELESS_PROTOCOL_VERSIONS,
@@ -9039,7 +9052,7 @@ var init_stateless = __esm({
         }
         const init = await this.initResult();
         if (!init) return sendJson(res, 200, this.unavailable(request2.id));
-        const honouredFilter = honoured(filter, isObject4(init.capabilities) ? init.capabilities : void 0);
+        const honouredFilter = honoured(filter, isObject3(init.capabilities) ? init.capabilities : void 0);
         const session = new ListenSession(this.router, res, request2.id, honouredFilter, init.serverInfo);
         startEventStream(res);
         const acknowledge = () => session.write("notifications/subscriptions/acknowledged", { notifications: honouredFilter });
@@ -9939,14 +9952,14 @@ function memoryMb() {
   const mb = (bytes) => Math.round(bytes / 104857.6) / 10;
   return { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external + m.arrayBuffers) };
 }
-var import_node_http3, import_node_net2, import_node_fs19, import_node_path21, import_node_crypto10, CHORE_MS, HEADERS_TIMEOUT_MS, SERVER_PATH, BURST_OVER_MS, SECOND_COLLECTION_MS, SESSION_SWEEP_MS, Daemon, round1;
+var import_node_http3, import_node_net2, import_node_fs20, import_node_path22, import_node_crypto10, CHORE_MS, HEADERS_TIMEOUT_MS, SERVER_PATH, BURST_OVER_MS, SECOND_COLLECTION_MS, SESSION_SWEEP_MS, Daemon, round1;
 var init_daemon = __esm({
   "src/daemon/daemon.ts"() {
     "use strict";
     import_node_http3 = require("node:http");
     import_node_net2 = require("node:net");
-    import_node_fs19 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path22 = require("node:path");
     import_node_crypto10 = require("node:crypto");
     init_atomic();
     init_config();
@@ -9980,7 +9993,7 @@ var init_daemon = __esm({
         this.stateDir = early.stateDir;
         this.log = early.log;
         this.logTail = early.logTail;
-        this.store = new SessionStore((0, import_node_path21.join)(this.stateDir, "sessions.json"), this.log);
+        this.store = new SessionStore((0, import_node_path22.join)(this.stateDir, "sessions.json"), this.log);
         this.config = early.config ?? loadConfig();
         this.identity = this.loadSecret(IDENTITY_FILE);
         this.access = new Access(this.log);
@@ -9993,9 +10006,8 @@ var init_daemon = __esm({
             else res.destroy();
           });
         };
-        this.server = (0, import_node_http3.createServer)({ noDelay: true, keepAliveTimeout: 6e4, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, handle);
+        this.server = (0, import_node_http3.createServer)({ noDelay: true, keepAliveTimeout: KEEP_ALIVE_MS, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, handle);
         this.front = new LeanFront(this.server, (path) => this.servesWhole(path), handle, MAX_BODY_BYTES);
-        this.server.headersTimeout = HEADERS_TIMEOUT_MS;
         const firstHeaders = /* @__PURE__ */ new WeakMap();
         this.listener = (0, import_node_net2.createServer)({ noDelay: true }, (socket) => {
           this.access.accept(socket);
@@ -10082,9 +10094,9 @@ var init_daemon = __esm({
         if (this.config.settings.auth === "token") this.token = this.loadToken();
         this.log(`daemon ${VERSION} for ${this.options.root} on ${this.base} (pid ${process.pid})`);
         const record = { root: this.options.root, port: this.options.port, pid: process.pid, version: VERSION, startedAt: new Date(this.startedAt).toISOString() };
-        writeFileAtomic((0, import_node_path21.join)(this.stateDir, "daemon.json"), `${JSON.stringify(record, null, 2)}
+        writeFileAtomic((0, import_node_path22.join)(this.stateDir, "daemon.json"), `${JSON.stringify(record, null, 2)}
 `, 384);
-        (0, import_node_fs19.rmSync)((0, import_node_path21.join)(this.stateDir, IDLE_STOPPED), { force: true });
+        (0, import_node_fs20.rmSync)((0, import_node_path22.join)(this.stateDir, IDLE_STOPPED), { force: true });
         await this.watchConfig();
       }
       /** Read at each child's start: marks and trustedRoots may change while the daemon runs. */
@@ -10306,7 +10318,7 @@ var init_daemon = __esm({
           void this.stop().then(async () => {
             await this.withdrawClientEntries();
             try {
-              (0, import_node_fs19.writeFileSync)((0, import_node_path21.join)(this.stateDir, IDLE_STOPPED), "", { mode: 384 });
+              (0, import_node_fs20.writeFileSync)((0, import_node_path22.join)(this.stateDir, IDLE_STOPPED), "", { mode: 384 });
             } catch {
             }
             process.exit(0);
@@ -10364,16 +10376,16 @@ var init_daemon = __esm({
       }
       /** A secret kept in the 0700 state dir (0600): the bearer token, the identity secret. */
       loadSecret(name) {
-        const file = (0, import_node_path21.join)(this.stateDir, name);
+        const file = (0, import_node_path22.join)(this.stateDir, name);
         try {
-          const secret2 = (0, import_node_fs19.readFileSync)(file, "utf8").trim();
+          const secret2 = (0, import_node_fs20.readFileSync)(file, "utf8").trim();
           if (secret2.length >= 32) return secret2;
         } catch {
         }
         const secret = (0, import_node_crypto10.randomBytes)(32).toString("base64url");
         writeFileAtomic(file, `${secret}
 `, 384);
-        (0, import_node_fs19.chmodSync)(file, 384);
+        (0, import_node_fs20.chmodSync)(file, 384);
         return secret;
       }
       /**
@@ -10382,16 +10394,16 @@ var init_daemon = __esm({
        * before it held its port, should a pid have been reused).
        */
       reapOrphans(ours) {
-        const file = (0, import_node_path21.join)(this.stateDir, "children.json");
+        const file = (0, import_node_path22.join)(this.stateDir, "children.json");
         let old = [];
         try {
-          old = JSON.parse((0, import_node_fs19.readFileSync)(file, "utf8"));
+          old = JSON.parse((0, import_node_fs20.readFileSync)(file, "utf8"));
         } catch {
         }
         for (const { pid, command } of old) {
           if (ours.includes(pid)) continue;
           try {
-            const cmdline = (0, import_node_fs19.readFileSync)(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
+            const cmdline = (0, import_node_fs20.readFileSync)(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
             if (cmdline && (cmdline === command || cmdline.endsWith(`/${command}`))) {
               this.log(`stopping leftover child ${pid} (${command}) of an earlier daemon`);
               killGroup(pid, "SIGKILL");
@@ -10417,7 +10429,7 @@ var init_daemon = __esm({
       }
       writeChildren() {
         try {
-          writeFileAtomic((0, import_node_path21.join)(this.stateDir, "children.json"), JSON.stringify(this.children), 384);
+          writeFileAtomic((0, import_node_path22.join)(this.stateDir, "children.json"), JSON.stringify(this.children), 384);
         } catch (error) {
           this.log(`cannot record children: ${errorMessage(error)}`);
         }
@@ -10436,10 +10448,10 @@ var init_daemon = __esm({
           this.store.flush();
           this.children = [];
           this.writeChildren();
-          const record = (0, import_node_path21.join)(this.stateDir, "daemon.json");
+          const record = (0, import_node_path22.join)(this.stateDir, "daemon.json");
           if (!opts.keepRecord) try {
-            const { pid } = JSON.parse((0, import_node_fs19.readFileSync)(record, "utf8"));
-            if (pid === process.pid) (0, import_node_fs19.unlinkSync)(record);
+            const { pid } = JSON.parse((0, import_node_fs20.readFileSync)(record, "utf8"));
+            if (pid === process.pid) (0, import_node_fs20.unlinkSync)(record);
           } catch {
           }
           this.log("stopped");

@@ -10,28 +10,28 @@ import "./chunks/chunk-TSVP3ZNH.js";
 
 // src/cli.ts
 var commands = {
-  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-B4TNKQEP.js") },
+  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-YVSKZQEB.js") },
   hook: { summary: "print the shell hook (zsh, bash, fish)", load: () => import("./chunks/hook-SOOUDONS.js") },
   direnv: { summary: "print the use_mcp function for direnv", load: () => import("./chunks/direnv-Z3VRQDFI.js") },
-  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-RNKGH5KE.js") },
-  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-FMVNAH4J.js") },
-  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-QGVPH37Q.js") },
-  port: { summary: "print a project's port", load: () => import("./chunks/port-HKUOYGKI.js") },
-  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-MPJFA6MR.js") },
-  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-H24IBRXB.js") },
-  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-SFQECUY3.js") },
-  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-VZLIO4CS.js") },
-  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-6BBY33UM.js") },
-  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-WZGVK5VX.js") },
-  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-LQG6TO55.js") },
-  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-7SQCFJBO.js") },
-  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-FSHBWE2X.js") },
-  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-VLDT7YIO.js") },
-  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-JAC63O2P.js") },
-  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-52FXBGPY.js") },
-  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-J5TBPVU4.js") },
+  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-4UDH5OKJ.js") },
+  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-W6M5XARO.js") },
+  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-ZOOYD2QP.js") },
+  port: { summary: "print a project's port", load: () => import("./chunks/port-XUJXOIZS.js") },
+  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-MON6HZFI.js") },
+  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-TAAKLS7X.js") },
+  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-IIBBQM6T.js") },
+  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-PUXFSPNG.js") },
+  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-EMWVQ5OK.js") },
+  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-B2GCYZAS.js") },
+  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-CFL5VTGI.js") },
+  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-XGVLF6AY.js") },
+  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-DQEAQCST.js") },
+  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-V6DWHYFB.js") },
+  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-TOJDGJIA.js") },
+  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-INERAW2L.js") },
+  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-BUBQHQEC.js") },
   completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-24UKJS4A.js") },
-  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-G6YGEH4P.js") }
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-QD7427IF.js") }
 };
 var aliases = { deny: "untrust" };
 function usage() {

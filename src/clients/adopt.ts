@@ -1,7 +1,8 @@
-import { readFileSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
+import { unlinkSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { pathInside } from '../util/safe-path.ts';
+import { readStateRecord, writeStateRecord } from '../util/state-record.ts';
 import { claimOwnership, withClientFiles } from './index.ts';
 import { parseConfig, projectConfigPath, type ConfigFile, type ServerSpec } from '../config/config.ts';
 import { UserError } from '../util/errors.ts';
@@ -93,8 +94,7 @@ async function adoptNow(root: string): Promise<string[]> {
   const nextConfig = { ...(existing?.data ?? {}), servers: specs };
   parseConfig(configFile, JSON.stringify(nextConfig));
   // Record first: whatever happens next, unadopt can restore.
-  mkdirSync(stateDirFor(root), { recursive: true, mode: 0o700 });
-  writeFileAtomic(recordPath(root), `${JSON.stringify(record, null, 2)}\n`, 0o600);
+  writeStateRecord(recordPath(root), record);
   writeJson(configFile, nextConfig, existing?.text);
   trust(configFile);
   claimOwnership(stateDirFor(root), '.mcp.json', Object.fromEntries(names.map((name) => [name, servers[name]])));
@@ -102,11 +102,7 @@ async function adoptNow(root: string): Promise<string[]> {
 }
 
 function readRecord(root: string): AdoptRecord | undefined {
-  try {
-    return JSON.parse(readFileSync(recordPath(root), 'utf8')) as AdoptRecord;
-  } catch {
-    return undefined;
-  }
+  return readStateRecord(recordPath(root)) as AdoptRecord | undefined;
 }
 
 /**

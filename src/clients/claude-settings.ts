@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync, realpathSync, rmdirSync, unlinkSync } from 'node:
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { readJsonObject } from '../util/json-file.ts';
+import { readStateRecord, writeStateRecord } from '../util/state-record.ts';
 import { pathInside } from '../util/safe-path.ts';
 import { ownedEntries } from './merge.ts';
 
@@ -38,8 +39,7 @@ interface Approved { names: string[]; createdFile?: boolean; createdDir?: boolea
 const approvedRecord = (stateDir: string) => join(stateDir, 'approved.json');
 
 function readApproved(stateDir: string): Approved {
-  let data;
-  try { data = readJsonObject(approvedRecord(stateDir))?.data; } catch { data = undefined; }
+  const data = readStateRecord(approvedRecord(stateDir));
   return { names: names(data?.names), createdFile: data?.createdFile === true, createdDir: data?.createdDir === true };
 }
 
@@ -63,13 +63,11 @@ export function approve(root: string, stateDir: string, servers: string[]): stri
     createdDir: before.createdDir || madeDir !== undefined,
   };
   // The record first: a crash in between leaves a name forget would look for, never one it would miss.
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const writeRecord = (r: Approved) => writeFileAtomic(approvedRecord(stateDir), `${JSON.stringify(r, null, 2)}\n`, 0o600);
-  writeRecord(record);
+  writeStateRecord(approvedRecord(stateDir), record);
   try {
     writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
   } catch (error) {
-    writeRecord(before);
+    writeStateRecord(approvedRecord(stateDir), before);
     throw error;
   }
   return added;

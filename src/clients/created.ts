@@ -1,8 +1,8 @@
-import { lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { writeFileAtomic } from '../util/atomic.ts';
 import { gitTracked } from '../util/git-index.ts';
 import { pathInside } from '../util/safe-path.ts';
+import { readStateRecord, writeStateRecord } from '../util/state-record.ts';
 import type { ClientAdapter } from './adapter.ts';
 
 // The client files mcp-auto created (and the folders it made for them), kept
@@ -17,12 +17,7 @@ type Created = Record<string, { dir?: string }>;
 const recordFile = (stateDir: string) => join(stateDir, 'created.json');
 
 function readCreated(stateDir: string): Created {
-  try {
-    const data = JSON.parse(readFileSync(recordFile(stateDir), 'utf8')) as unknown;
-    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Created) : {};
-  } catch {
-    return {};
-  }
+  return (readStateRecord(recordFile(stateDir)) ?? {}) as Created;
 }
 
 /** Notes that mcp-auto created `file` (and `dir`, the first folder it made on the way; absolute, inside the root). */
@@ -30,8 +25,7 @@ export function recordCreated(root: string, stateDir: string, file: string, dir:
   const created = readCreated(stateDir);
   const folder = dir ? relative(realpathSync(root), dir).split(sep).join('/') : undefined;
   Object.defineProperty(created, file, { value: folder ? { dir: folder } : {}, enumerable: true, writable: true, configurable: true });
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(recordFile(stateDir), `${JSON.stringify(created, null, 2)}\n`, 0o600);
+  writeStateRecord(recordFile(stateDir), created);
 }
 
 /** Nothing in it but what mcp-auto writes for no entries (its container, empty), whitespace aside. */

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { withLock } from '../ensure/lock.ts';
 import { errorMessage, oneLine } from '../util/errors.ts';
-import { readUtf8 } from '../util/json-file.ts';
+import { isJsonObject, readUtf8 } from '../util/json-file.ts';
 import { pathInside } from '../util/safe-path.ts';
+import { readStateRecord, writeStateRecord } from '../util/state-record.ts';
 import { spliceJson, styleOf, type JsonEdit, type Style } from '../util/json-edit.ts';
 import type { ClientAdapter, ManagedEntry } from './adapter.ts';
 import { recordCreated } from './created.ts';
@@ -27,21 +28,14 @@ type Json = Record<string, unknown>;
 /** What mcp-auto wrote, per client file: the proof that an entry is ours. */
 type Ownership = Record<string, Record<string, unknown>>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function readOwnership(stateDir: string): Ownership {
-  try {
-    const data = JSON.parse(readFileSync(join(stateDir, 'clients.json'), 'utf8')) as unknown;
-    return isObject(data) ? (data as Ownership) : {};
-  } catch {
-    return {};
-  }
+  return (readStateRecord(join(stateDir, 'clients.json')) ?? {}) as Ownership;
 }
 
 function writeOwnership(stateDir: string, ownership: Ownership): void {
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(join(stateDir, 'clients.json'), `${JSON.stringify(ownership, null, 2)}\n`, 0o600);
+  writeStateRecord(join(stateDir, 'clients.json'), ownership);
 }
 
 export async function parse(adapter: ClientAdapter, text: string): Promise<Json> {
@@ -60,7 +54,7 @@ export async function parse(adapter: ClientAdapter, text: string): Promise<Json>
   } else {
     data = JSON.parse(body);
   }
-  if (!isObject(data)) throw new Error('the top level is not a JSON object');
+  if (!isJsonObject(data)) throw new Error('the top level is not a JSON object');
   return data;
 }
 
@@ -93,7 +87,7 @@ function container(doc: Json, path: string[], create: boolean): Json | undefined
     if (next === undefined) {
       if (!create) return undefined;
       node[key] = {};
-    } else if (!isObject(next)) {
+    } else if (!isJsonObject(next)) {
       return undefined;
     }
     node = node[key] as Json;

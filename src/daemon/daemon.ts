@@ -13,7 +13,7 @@ import { watchConfig } from './config-watch.ts';
 import { VERSION } from '../util/version.ts';
 import { killGroup } from './child.ts';
 import { MAX_BODY_BYTES, sendError, sendJson } from '../gateway/http-util.ts';
-import { LeanFront } from '../gateway/lean-http.ts';
+import { KEEP_ALIVE_MS, LeanFront } from '../gateway/lean-http.ts';
 import type { LogTail, Logger } from './log.ts';
 import { allowedHosts, bearerMatches, checkHostAndOrigin } from './security.ts';
 import { Access } from './access.ts';
@@ -113,13 +113,12 @@ export class Daemon {
     };
     // Node's http server serves what the lean front hands it (it never listens itself).
     // requestTimeout stays 0 (event streams live long); a body's own deadline is Access.bodyDeadline.
-    this.server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, handle);
+    this.server = createServer({ noDelay: true, keepAliveTimeout: KEEP_ALIVE_MS, requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CHORE_MS }, handle);
     this.front = new LeanFront(this.server, (path) => this.servesWhole(path), handle, MAX_BODY_BYTES);
     // Slow-loris: a client that never finishes its headers is cut off. Node
     // checks headersTimeout on a timer that runs with or without connections
     // (every 30 s here: an idle daemon must not wake up for it), so a
     // connection's first headers get a timer of their own, alive only with it.
-    this.server.headersTimeout = HEADERS_TIMEOUT_MS;
     const firstHeaders = new WeakMap<object, NodeJS.Timeout>();
     this.listener = createNetServer({ noDelay: true }, (socket) => {
       this.access.accept(socket);

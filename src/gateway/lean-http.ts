@@ -24,8 +24,8 @@ import type { Socket } from 'node:net';
 
 /** Node's own default limit for a request's head. */
 const MAX_HEAD_BYTES = 16 * 1024;
-/** Node's server keeps an idle keep-alive connection this long (daemon.ts sets the same). */
-const KEEP_ALIVE_MS = 60_000;
+/** An idle keep-alive connection is kept this long, here and by Node's server (daemon.ts). */
+export const KEEP_ALIVE_MS = 60_000;
 
 const REQUEST_LINE = /^(POST|GET) (\/[\x21-\x7e]*) HTTP\/1\.1$/;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import {
+  unadopt
+} from "./chunk-G345HZH4.js";
+import {
+  rootArg
+} from "./chunk-5FXWKG7N.js";
+import {
+  ensureRoot,
+  locateRoot
+} from "./chunk-4P5L7C2G.js";
+import "./chunk-MHBTBRBV.js";
+import {
+  parse
+} from "./chunk-3QUSHYHU.js";
+import "./chunk-VPR7O2NL.js";
+import {
+  forgetOwnership,
+  removeGitExclude
+} from "./chunk-QYKSTNOW.js";
+import "./chunk-OTVZKAEU.js";
+import "./chunk-CWON7UJY.js";
+import "./chunk-GKUQR2OL.js";
+import "./chunk-QFQDEMEW.js";
+import "./chunk-AIQ3PVV7.js";
+import "./chunk-344WA2EI.js";
+import "./chunk-GNZ7CVPQ.js";
+import "./chunk-AYBWUVBC.js";
+import "./chunk-IFT3ZBIK.js";
+import {
+  stateDirFor
+} from "./chunk-W4LNQTZQ.js";
+import "./chunk-RB6Z466D.js";
+import "./chunk-TSVP3ZNH.js";
+
+// src/commands/unadopt.ts
+var help = `
+Usage: mcp-auto unadopt [DIR]
+
+Restores the .mcp.json entries \`mcp-auto adopt\` replaced, exactly as they
+were, and removes their definitions from .mcp-auto.json.
+
+Example:
+  mcp-auto unadopt
+`;
+async function run(argv) {
+  const { positionals } = parse("unadopt", argv, {});
+  const root = rootArg("unadopt", positionals);
+  const names = await unadopt(root, (restored) => forgetOwnership(stateDirFor(root), ".mcp.json", restored));
+  if (names.length === 0) {
+    console.log("mcp-auto: nothing was adopted here");
+    return 0;
+  }
+  removeGitExclude(root, ".mcp.json");
+  await ensureRoot(locateRoot(root));
+  console.log(`mcp-auto: restored ${names.join(", ")} in .mcp.json`);
+  return 0;
+}
+export {
+  help,
+  run
+};
+//# sourceMappingURL=unadopt-CFL5VTGI.js.map
