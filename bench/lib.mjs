@@ -11,7 +11,8 @@ import { alive, descendants, procStat } from './proc.mjs';
 export { alive, descendants, procStat };
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the bin (package.json)
+export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the Node entry, which the installed command runs
+export const command = join(repo, 'dist', 'mcp-auto'); // the installed command (package.json bin; shell/bin.bash)
 export const everythingBin = join(repo, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 
 export const now = () => performance.now();

@@ -1655,27 +1655,6 @@ var init_early_start = __esm({
   }
 });
 
-// src/clients/entries.ts
-function entriesFor(servers, port, auth) {
-  const base = `http://127.0.0.1:${port}`;
-  const headers = auth === "token" ? { Authorization: "Bearer ${MCP_AUTO_TOKEN}" } : void 0;
-  return [...servers].map((s) => ({
-    name: s.name,
-    url: `${base}/servers/${s.name}/mcp`,
-    sseUrl: `${base}/servers/${s.name}/sse`,
-    client: s.client,
-    ...headers ? { headers } : {}
-  }));
-}
-function managedEntries(config, port) {
-  return entriesFor(config.servers.values(), port, config.settings.auth);
-}
-var init_entries = __esm({
-  "src/clients/entries.ts"() {
-    "use strict";
-  }
-});
-
 // src/clients/claude.ts
 var claude;
 var init_claude = __esm({
@@ -1694,6 +1673,33 @@ var init_claude = __esm({
       expandsEnv: true,
       verified: "cli"
     };
+  }
+});
+
+// src/clients/entries.ts
+function entriesFor(servers, port, auth) {
+  const base = `http://127.0.0.1:${port}`;
+  const headers = auth === "token" ? { Authorization: "Bearer ${MCP_AUTO_TOKEN}" } : void 0;
+  return [...servers].map((s) => ({
+    name: s.name,
+    url: `${base}/servers/${s.name}/mcp`,
+    sseUrl: `${base}/servers/${s.name}/sse`,
+    client: s.client,
+    ...headers ? { headers } : {}
+  }));
+}
+function managedEntries(config, port) {
+  return entriesFor(config.servers.values(), port, config.settings.auth);
+}
+function mcpConfigText(entries) {
+  const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
+  return `${JSON.stringify({ mcpServers }, null, 2)}
+`;
+}
+var init_entries = __esm({
+  "src/clients/entries.ts"() {
+    "use strict";
+    init_claude();
   }
 });
 
@@ -9980,6 +9986,7 @@ var init_daemon = __esm({
     init_server_state();
     init_tool_filter();
     init_early_start();
+    init_entries();
     CHORE_MS = 3e4;
     HEADERS_TIMEOUT_MS = 1e4;
     SERVER_PATH = /^\/servers\/([^/]+)(\/[^/]*)$/;
@@ -10171,6 +10178,7 @@ var init_daemon = __esm({
           this.startAll();
         }
         const servers = [...this.units.values()].map((u) => u.health());
+        if (url.searchParams.get("form") === "shell") return this.shellHealth(res, servers);
         const challenge = url.searchParams.get("challenge");
         sendJson(res, 200, {
           ...challenge ? { proof: identityProof(this.identity, challenge.slice(0, 128), this.options.root, this.options.port) } : {},
@@ -10186,6 +10194,23 @@ var init_daemon = __esm({
           // With token auth, stderr lines, errors and recent calls (which may hold paths or secrets) need the token.
           servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? "(needs the token)" : null, stderrTail: [], calls: s.calls && { ...s.calls, recent: [] } }))
         });
+      }
+      /**
+       * /health for the installed command's fast path (shell/bin.bash), which
+       * reads it with bash builtins: `key=value` lines (the root, the port,
+       * whether every server is ready), a blank line, then what `mcp-config`
+       * prints. Nothing in it needs the token: /health without one says as much.
+       */
+      shellHealth(res, servers) {
+        const ready = servers.every((s) => s.state === "ready") ? 1 : 0;
+        const config = mcpConfigText(entriesFor(servers, this.options.port, this.config.settings.auth));
+        const text = `root=${this.options.root}
+port=${this.options.port}
+ready=${ready}
+
+${config}`;
+        res.writeHead(200, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text) });
+        res.end(text);
       }
       /** The page's code loads on its first request only: a daemon nobody looks at pays nothing. */
       async servePage(req, res, path) {

@@ -131,9 +131,15 @@ function entriesFor(servers, port, auth) {
     ...headers ? { headers } : {}
   }));
 }
+function mcpConfigText(entries) {
+  const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
+  return `${JSON.stringify({ mcpServers }, null, 2)}
+`;
+}
 var init_entries = __esm({
   "src/clients/entries.ts"() {
     "use strict";
+    init_claude();
   }
 });
 
@@ -459,8 +465,7 @@ async function configFromStamp(dir) {
   return entriesFor(health.servers, fresh.port, health.auth);
 }
 function printConfig(entries) {
-  const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
-  console.log(JSON.stringify({ mcpServers }, null, 2));
+  process.stdout.write(mcpConfigText(entries));
 }
 var import_node_path3, STAMP_TRIED;
 var init_stamped = __esm({
@@ -470,7 +475,6 @@ var init_stamped = __esm({
     init_args();
     init_errors();
     init_run_command();
-    init_claude();
     init_entries();
     init_health_request();
     init_stamp_check();

@@ -10,57 +10,9 @@
 #   MCP_AUTO_URL, and has direnv reload when the project's .mcp-auto.json or
 #   the user config changes. MCP_AUTO_DISABLE=1 turns it off.
 
-# _use_mcp_fresh STAMP DIR: true when what `ensure` last found right for DIR
-# (the stamp; see src/ensure/stamp.ts) still holds, decided with builtins only
-# (no process: direnv's own load is what the user waits for). Sets port, root
-# and token for use_mcp. Anything it cannot confirm is a "no": ensure runs.
-_use_mcp_fresh() {
-  local stamp=$1 dir=$2 line key val pid='' start='' uid='' stat hex luid found=0
-  port='' root='' token=''
-  # Ours, and a regular file (a planted link or another account's file is no stamp).
-  [[ -f $stamp && ! -L $stamp && -O $stamp && -r /proc/net/tcp ]] || return 1
-  while IFS= read -r line; do
-    key=${line%%=*} val=${line#*=}
-    case $key in
-      v) [[ $val == 1 ]] || return 1 ;;
-      dir) [[ $val == "$dir" ]] || return 1 ;;
-      root) root=$val ;;
-      port) port=$val ;;
-      pid) pid=$val ;;
-      start) start=$val ;;
-      uid) uid=$val ;;
-      token) token=$val ;;
-      have) [[ -e $val && ! $val -nt $stamp ]] || return 1 ;;
-      absent) [[ ! -e $val && ! -L $val ]] || return 1 ;;
-      *) return 1 ;;
-    esac
-  done <"$stamp"
-  [[ $port =~ ^[0-9]+$ && $pid =~ ^[0-9]+$ && $start =~ ^[0-9]+$ && $uid == "$EUID" && -n $root ]] || return 1
-  # The daemon: alive, ours, and the same process (a reused pid starts later).
-  [[ -O /proc/$pid ]] || return 1
-  IFS= read -r stat </proc/"$pid"/stat || return 1
-  stat=${stat##*) }
-  [[ $stat =~ ^([^ ]+ ){19}([0-9]+) && ${BASH_REMATCH[2]} == "$start" ]] || return 1
-  # Whoever listens on 127.0.0.1:port (or on every address) is our account:
-  # not an impostor that took the port while the record stayed behind (the
-  # uid column of /proc/net/tcp, read by its fixed columns). The kernel lists
-  # listening sockets (state 0A) first, and makes what a read asks for and one
-  # step more: one 150-byte line a read, stopping at our port's line, spares
-  # it the walk of the connection table (milliseconds) that a buffered read
-  # costs. Anything unexpected (a line of another width) is a "no".
-  printf -v hex '%04X' "$port"
-  {
-    IFS= read -r -N 150 line # the header
-    while IFS= read -r -N 150 line && [[ ${line:4:2} == ': ' && ${line:19:1} == ' ' && ${line:34:2} == 0A ]]; do
-      [[ ${line:6:13} == "0100007F:$hex" || ${line:6:13} == "00000000:$hex" ]] || continue
-      luid=${line:76}
-      luid=${luid#"${luid%%[! ]*}"}
-      [[ ${luid%% *} == "$EUID" ]] && found=1
-      break
-    done
-  } </proc/net/tcp
-  ((found))
-}
+# _mcp_auto_stamp_fresh STAMP DIR (the stamp check shared with the installed
+# `mcp-auto` command) is in shell/stamp.bash: `mcp-auto direnv` prints it
+# after this file.
 
 # _use_mcp_watch STAMP FILE...: watch_file FILE..., without a process when
 # nothing changed. watch_file runs `direnv watch` (a process, ~20 ms: the whole
@@ -110,7 +62,7 @@ use_mcp() {
     # A file name holds 255 bytes at most: a deeper directory always runs ensure.
     if ((${#stamp} <= 255)); then stamp=$state_home/mcp-auto/direnv/$stamp; else stamp=''; fi
   fi
-  if [[ -n $stamp ]] && _use_mcp_fresh "$stamp" "$dir"; then
+  if [[ -n $stamp ]] && _mcp_auto_stamp_fresh "$stamp" "$dir"; then
     export MCP_AUTO_PORT=$port
     export MCP_AUTO_URL=http://127.0.0.1:$port
     if [[ -n $token ]]; then export MCP_AUTO_TOKEN=$token; fi

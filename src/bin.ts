@@ -1,7 +1,9 @@
-// The installed `mcp-auto`: a small CommonJS file that Node runs without its
-// ESM loader, which would cost every call ~15 ms (`npm run bench`). Here are
-// only the calls scripts make again and again: `exec` and `mcp-config` with
-// their daemon up, answered from the stamp (commands/stamped.ts); and
+// Node's entry (dist/mcp-auto.cjs), which the installed command (dist/mcp-auto,
+// shell/bin.bash) runs whenever bash cannot answer alone: a small CommonJS
+// file that Node runs without its ESM loader, which would cost every call
+// ~15 ms (`npm run bench`). Here are only the calls scripts make again and
+// again: `exec` and `mcp-config` with their daemon up, answered from the
+// stamp (commands/stamped.ts) where bash could not (macOS); and
 // `daemon`, which spawns its eager children before the rest loads
 // (daemon/early-start.ts, dist/early-start.cjs) and then runs from one
 // CommonJS file (daemon/main.ts, dist/daemon.cjs). Everything else, and

@@ -4,10 +4,10 @@
 // purpose, so a CMD that ran too early would see it still starting.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, has, everythingBin, makeEnv, run, track, waitFor } from './helpers.ts';
+import { cli, command, has, everythingBin, makeEnv, repo, run, track, waitFor } from './helpers.ts';
 import { rootHash } from '../src/config/paths.ts';
 
 const env = makeEnv({
@@ -104,65 +104,156 @@ console.log(await post({ authorization: 'Bearer ' + process.env.MCP_AUTO_TOKEN }
 
 // ---- the stamp: exec and mcp-config with their daemon up (issue 17) --------
 
-test('exec and mcp-config answer from the stamp while all holds; a changed client file, a dead daemon or mcp-config\'s own stamp go back to ensure', async () => {
-  const warm = makeEnv({ portRange: [31620, 31639], config: { defaults: [], servers: { everything: { command: process.execPath, args: [everythingBin, 'stdio'] } } } });
+for (const installed of [false, true]) {
+  test(`${installed ? 'installed command (bash)' : 'Node entry'}: exec and mcp-config answer from the stamp while all holds; a changed client file, a dead daemon or mcp-config's own stamp go back to ensure`, async () => {
+    const warm = makeEnv({ portRange: installed ? [31660, 31679] : [31620, 31639], config: { defaults: [], servers: { everything: { command: process.execPath, args: [everythingBin, 'stdio'] } } } });
+    try {
+      const root = warm.project('stamped');
+      const stamp = join(warm.env.XDG_STATE_HOME!, 'mcp-auto/direnv', root.replaceAll('%', '%25').replaceAll('/', '%2F'));
+      // ensure's path always writes the stamp anew (a new file); the stamp's answer leaves it be.
+      const written = () => { try { const s = statSync(stamp, { bigint: true }); return `${s.ino}/${s.mtimeNs}`; } catch { return undefined; } };
+      const seen = `
+  const health = await (await fetch(process.env.MCP_AUTO_URL + '/health')).json();
+  console.log(JSON.stringify({ port: Number(process.env.MCP_AUTO_PORT), pid: health.pid, states: health.servers.map((s) => s.name + ':' + s.state) }));
+  `;
+      const exec = async () => {
+        const r = await run(['exec', '--root', root, '--', process.execPath, '--input-type=module', '-e', seen], warm.env, { installed });
+        assert.equal(r.code, 0, r.stderr);
+        return JSON.parse(r.stdout) as { port: number; pid: number; states: string[] };
+      };
+      const first = await exec();
+      track(first.pid);
+      assert.deepEqual(first.states, ['everything:ready']);
+      const stamped = written();
+      assert.ok(stamped, 'exec left a stamp');
+      assert.deepEqual(await exec(), first);
+      assert.equal(written(), stamped, 'the second exec answered from the stamp');
+
+      // mcp-config: the same answer from the stamp and from ensure's path.
+      const fromStamp = await run(['mcp-config', root], warm.env, { installed });
+      assert.equal(fromStamp.code, 0, fromStamp.stderr);
+      assert.equal(written(), stamped);
+      assert.equal(JSON.parse(fromStamp.stdout).mcpServers.everything.url, `http://127.0.0.1:${first.port}/servers/everything/mcp`);
+      rmSync(stamp);
+      const fromEnsure = await run(['mcp-config', root], warm.env, { installed });
+      assert.equal(fromEnsure.stdout, fromStamp.stdout);
+      assert.match(readFileSync(stamp, 'utf8'), /^scope=daemon$/m, 'mcp-config checked no client file, and its stamp says so');
+
+      // ...which exec does not take: the client file it needs comes back.
+      rmSync(join(root, '.mcp.json'));
+      assert.deepEqual(await exec(), first);
+      assert.ok(existsSync(join(root, '.mcp.json')), 'exec went through ensure');
+      assert.doesNotMatch(readFileSync(stamp, 'utf8'), /^scope=/m);
+
+      // A client file changed behind mcp-auto's back.
+      const again = written();
+      writeFileSync(join(root, '.mcp.json'), '{"mcpServers": {}}\n');
+      await exec();
+      assert.match(readFileSync(join(root, '.mcp.json'), 'utf8'), /servers\/everything\/mcp/);
+      assert.notEqual(written(), again);
+
+      // A dead daemon is never taken for up: exec brings it back, on the port clients know.
+      process.kill(first.pid, 'SIGKILL');
+      await waitFor(() => { try { process.kill(first.pid, 0); return false; } catch { return true; } }, 5000, 'the daemon dead');
+      const revived = await exec();
+      track(revived.pid);
+      assert.notEqual(revived.pid, first.pid);
+      assert.equal(revived.port, first.port);
+      const restamped = written();
+      assert.deepEqual(await exec(), revived);
+      assert.equal(written(), restamped);
+    } finally {
+      await warm.cleanup();
+    }
+  });
+}
+
+test('the installed command answers exec and mcp-config without Node: CMD takes its place (same pid, its own exit status), with the token; what it cannot confirm is Node\'s', async () => {
+  const w = makeEnv({ portRange: [31680, 31699], config: { auth: 'token', defaults: [], servers: { everything: { command: process.execPath, args: [everythingBin, 'stdio'] } } } });
   try {
-    const root = warm.project('stamped');
-    const stamp = join(warm.env.XDG_STATE_HOME!, 'mcp-auto/direnv', root.replaceAll('%', '%25').replaceAll('/', '%2F'));
-    // ensure's path always writes the stamp anew (a new file); the stamp's answer leaves it be.
-    const written = () => { try { const s = statSync(stamp, { bigint: true }); return `${s.ino}/${s.mtimeNs}`; } catch { return undefined; } };
-    const seen = `
-const health = await (await fetch(process.env.MCP_AUTO_URL + '/health')).json();
-console.log(JSON.stringify({ port: Number(process.env.MCP_AUTO_PORT), pid: health.pid, states: health.servers.map((s) => s.name + ':' + s.state) }));
+    const root = w.project('no-node');
+    const first = await run(['exec', '--root', root, '--', 'true'], w.env, { installed: true });
+    assert.equal(first.code, 0, first.stderr);
+    track((JSON.parse(readFileSync(join(w.env.XDG_STATE_HOME!, 'mcp-auto', rootHash(root), 'daemon.json'), 'utf8')) as { pid: number }).pid);
+    // A PATH with bash and no node: were the command to hand over to Node, it would fail (127).
+    const tools = join(w.home, 'only-bash');
+    mkdirSync(tools);
+    symlinkSync(execFileSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim(), join(tools, 'bash'));
+    const noNode = { ...w.env, PATH: tools };
+    // Async: the listeners below live in this process.
+    const noNodeRun = (args: string[], cwd?: string) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const c = execFile(command, args, { env: noNode, cwd, encoding: 'utf8' }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
+      track(c.pid);
+    });
+    const probe = `
+const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'probe', version: '1' } } };
+const r = await fetch(process.env.MCP_AUTO_URL + '/servers/everything/mcp', { method: 'POST', body: JSON.stringify(init),
+  headers: { authorization: 'Bearer ' + process.env.MCP_AUTO_TOKEN, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } });
+await r.body?.cancel();
+console.log(JSON.stringify({ pid: process.pid, port: process.env.MCP_AUTO_PORT, status: r.status }));
+process.exit(7);
 `;
-    const exec = async () => {
-      const r = await run(['exec', '--root', root, '--', process.execPath, '--input-type=module', '-e', seen], warm.env);
+    const child = spawn(command, ['exec', '--root', root, '--', process.execPath, '--input-type=module', '-e', probe], { env: noNode, stdio: ['ignore', 'pipe', 'pipe'] });
+    track(child.pid);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 7, `CMD's own exit status: ${err}`);
+    const seen = JSON.parse(out) as { pid: number; port: string; status: number };
+    assert.equal(seen.pid, child.pid, 'CMD is the process the caller started: nothing stands between them');
+    assert.equal(seen.status, 200, 'the daemon takes the token CMD got');
+    const port = Number(seen.port);
+
+    // From a directory in the project, --root relative, or none (the working directory).
+    for (const [args, cwd] of [[['--root', 'no-node'], w.home], [[], root]] as const) {
+      const r = await noNodeRun(['exec', ...args, '--', '/bin/sh', '-c', 'echo "$MCP_AUTO_URL"'], cwd);
       assert.equal(r.code, 0, r.stderr);
-      return JSON.parse(r.stdout) as { port: number; pid: number; states: string[] };
-    };
-    const first = await exec();
-    track(first.pid);
-    assert.deepEqual(first.states, ['everything:ready']);
-    const stamped = written();
-    assert.ok(stamped, 'exec left a stamp');
-    assert.deepEqual(await exec(), first);
-    assert.equal(written(), stamped, 'the second exec answered from the stamp');
+      assert.equal(r.stdout, `http://127.0.0.1:${port}\n`);
+    }
+    // mcp-config: Node's bytes exactly, with no Node.
+    const config = await noNodeRun(['mcp-config', root]);
+    assert.equal(config.code, 0, config.stderr);
+    assert.equal(config.stdout, (await run(['mcp-config', root], w.env)).stdout);
+    assert.match(config.stdout, /"Authorization": "Bearer \$\{MCP_AUTO_TOKEN\}"/);
 
-    // mcp-config: the same answer from the stamp and from ensure's path.
-    const fromStamp = await run(['mcp-config', root], warm.env);
-    assert.equal(fromStamp.code, 0, fromStamp.stderr);
-    assert.equal(written(), stamped);
-    assert.equal(JSON.parse(fromStamp.stdout).mcpServers.everything.url, `http://127.0.0.1:${first.port}/servers/everything/mcp`);
-    rmSync(stamp);
-    const fromEnsure = await run(['mcp-config', root], warm.env);
-    assert.equal(fromEnsure.stdout, fromStamp.stdout);
-    assert.match(readFileSync(stamp, 'utf8'), /^scope=daemon$/m, 'mcp-config checked no client file, and its stamp says so');
+    // What the fast path does not confirm is Node's, with Node's answer: a
+    // CMD that is not there, a usage error, --help, an option it does not know.
+    const missing = await run(['exec', '--root', root, '--', 'no-such-command-mcp-auto'], w.env, { installed: true });
+    assert.equal(missing.code, 127);
+    assert.match(missing.stderr, /mcp-auto: exec: no-such-command-mcp-auto: command not found/);
+    assert.equal((await run(['exec', '--root', root, 'true'], w.env, { installed: true })).code, 2);
+    assert.match((await run(['exec', '--help'], w.env, { installed: true })).stdout, /^Usage: mcp-auto exec/m);
+    assert.equal((await noNodeRun(['exec', '--root', root, '--timeout', '0', '--', '/bin/sh', '-c', 'exit 0'])).code, 127, 'a --timeout Node must judge goes to Node');
+    assert.equal((await run(['--version'], w.env, { installed: true })).stdout.trim(), JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version);
 
-    // ...which exec does not take: the client file it needs comes back.
-    rmSync(join(root, '.mcp.json'));
-    assert.deepEqual(await exec(), first);
-    assert.ok(existsSync(join(root, '.mcp.json')), 'exec went through ensure');
-    assert.doesNotMatch(readFileSync(stamp, 'utf8'), /^scope=/m);
-
-    // A client file changed behind mcp-auto's back.
-    const again = written();
-    writeFileSync(join(root, '.mcp.json'), '{"mcpServers": {}}\n');
-    await exec();
-    assert.match(readFileSync(join(root, '.mcp.json'), 'utf8'), /servers\/everything\/mcp/);
-    assert.notEqual(written(), again);
-
-    // A dead daemon is never taken for up: exec brings it back, on the port clients know.
-    process.kill(first.pid, 'SIGKILL');
-    await waitFor(() => { try { process.kill(first.pid, 0); return false; } catch { return true; } }, 5000, 'the daemon dead');
-    const revived = await exec();
-    track(revived.pid);
-    assert.notEqual(revived.pid, first.pid);
-    assert.equal(revived.port, first.port);
-    const restamped = written();
-    assert.deepEqual(await exec(), revived);
-    assert.equal(written(), restamped);
+    // A listener that does not answer as this root's daemon is Node's to judge
+    // too (the stamp's pid is alive, the listener is ours): one that answers
+    // JSON, as an older daemon does, and one that answers for another root.
+    const stamp = join(w.env.XDG_STATE_HOME!, 'mcp-auto/direnv', root.replaceAll('%', '%25').replaceAll('/', '%2F'));
+    const { createServer } = await import('node:http');
+    let answer = '';
+    const other = createServer((_q, r) => r.end(answer)).listen(0, '127.0.0.1');
+    try {
+      await new Promise((r) => other.once('listening', r));
+      const otherPort = (other.address() as { port: number }).port;
+      writeFileSync(stamp, readFileSync(stamp, 'utf8').replace(/^port=.*$/m, `port=${otherPort}`), { mode: 0o600 });
+      const shellForm = (forRoot: string) => `root=${forRoot}\nport=${otherPort}\nready=1\n\n${config.stdout}`;
+      for (const body of [JSON.stringify({ root, port: otherPort }), shellForm(`${root}-other`)]) {
+        answer = body;
+        assert.equal((await noNodeRun(['exec', '--root', root, '--', '/bin/sh', '-c', 'exit 0'])).code, 127, `exec not answered without Node: ${body}`);
+        assert.equal((await noNodeRun(['mcp-config', root])).code, 127);
+      }
+      // The control: the same listener answering for this root is taken.
+      answer = shellForm(root);
+      assert.equal((await noNodeRun(['exec', '--root', root, '--', '/bin/sh', '-c', 'exit 0'])).code, 0);
+      assert.equal((await noNodeRun(['mcp-config', root])).stdout, config.stdout);
+    } finally {
+      other.close();
+    }
   } finally {
-    await warm.cleanup();
+    await w.cleanup();
   }
 });
 

@@ -10,7 +10,9 @@ import { createServer, type Socket } from 'node:net';
 import { descendants } from '../bench/proc.mjs';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the bin (package.json)
+export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the Node entry, which the installed command runs
+/** The installed command (package.json's bin): bash, answering `exec` and `mcp-config` itself when it can (shell/bin.bash). */
+export const command = join(repo, 'dist', 'mcp-auto');
 
 /** A program on PATH (the tests that drive one skip without it; .ci/run installs them all). */
 export const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -106,9 +108,10 @@ async function stopDaemonsIn(env: NodeJS.ProcessEnv): Promise<void> {
 export interface RunResult { code: number; stdout: string; stderr: string }
 
 /** Runs the built CLI and collects its output. */
-export function run(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+export function run(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; input?: string; timeoutMs?: number; installed?: boolean } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cli, ...args], { env, cwd: opts.cwd, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 64 << 20 },
+    const [file, argv] = opts.installed ? [command, args] : [process.execPath, [cli, ...args]];
+    const child = execFile(file, argv, { env, cwd: opts.cwd, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
         resolve({ code, stdout, stderr });

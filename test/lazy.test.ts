@@ -5,13 +5,13 @@
 // for a running one.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { cli, has, everythingBin, freePort, makeEnv, run, startDaemon, track, waitFor, sleep, type TestEnv } from './helpers.ts';
+import { cli, command, has, everythingBin, freePort, makeEnv, run, startDaemon, track, waitFor, sleep, type TestEnv } from './helpers.ts';
 import { processStartTime, readFreshStamp } from '../src/ensure/stamp-check.ts';
 
 const RANGE: [number, number] = [23000, 23499];
@@ -328,18 +328,33 @@ test('direnv fast path: a listener of another account on the recorded port is ne
     writeFileSync(file, forged.replace(/\n\n/g, '\n'), { mode: 0o600 });
     const lib = join(e.XDG_CONFIG_HOME!, 'direnv/lib/use_mcp.sh');
     const dir = readFileSync(file, 'utf8').match(/^dir=(.*)$/m)![1]!;
-    const check = (stampFile: string) => spawnSync('bash', ['-c', `source '${lib}'; _use_mcp_fresh "$1" "$2" && echo "up $port"`, 'bash', stampFile, dir], { encoding: 'utf8', env: e });
+    const check = (stampFile: string) => spawnSync('bash', ['-c', `source '${lib}'; _mcp_auto_stamp_fresh "$1" "$2" && echo "up $port"`, 'bash', stampFile, dir], { encoding: 'utf8', env: e });
     assert.equal(check(file).stdout.trim(), '', 'an impostor listener is not our daemon');
     // exec's and mcp-config's check (stamp-check.ts) says the same of the same stamp.
     assert.equal(readFreshStamp(file, dir), undefined, 'nor for exec and mcp-config');
+    // So does the installed command's (bash, the same function): with no node
+    // on PATH it cannot hand over, so a 127 means it did not answer itself.
+    const onlyBash = join(e.HOME!, 'only-bash');
+    mkdirSync(onlyBash, { recursive: true });
+    symlinkSync(execFileSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim(), join(onlyBash, 'bash'));
+    const installedAsync = (args: string[]) => new Promise<number | null>((resolve) => {
+      const c = spawn(command, args, { env: { ...e, PATH: onlyBash }, cwd: dir, stdio: 'ignore' });
+      track(c.pid);
+      c.on('exit', resolve);
+    });
+    assert.equal(await installedAsync(['exec', '--', '/bin/sh', '-c', 'exit 0']), 127, 'the installed exec does not take it');
+    assert.equal(await installedAsync(['mcp-config']), 127, 'nor its mcp-config');
     // The same stamp with the port of a listener of ours passes: the check is what refused it.
     const { createServer } = await import('node:http');
-    const ours = createServer().listen(0, '127.0.0.1');
+    // (It answers the installed command's request as the root's daemon would.)
+    const stampRoot = readFileSync(file, 'utf8').match(/^root=(.*)$/m)![1]!;
+    const ours = createServer((_q, r) => r.end(`root=${stampRoot}\nport=${ourPort}\nready=1\n\n{}\n`)).listen(0, '127.0.0.1');
     await new Promise((r) => ours.once('listening', r));
     const ourPort = (ours.address() as { port: number }).port;
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^port=.*$/m, `port=${ourPort}`), { mode: 0o600 });
     assert.equal(check(file).stdout.trim(), `up ${ourPort}`);
     assert.equal(readFreshStamp(file, dir)?.port, ourPort);
+    assert.equal(await installedAsync(['exec', '--', '/bin/sh', '-c', 'exit 0']), 0, 'the installed exec takes it');
     ours.close();
 
     // And the whole `use mcp`: it goes back to ensure rather than export the impostor's port as up.

@@ -9,7 +9,7 @@ import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { cli, everythingBin, makeEnv, run, sleep, track, waitFor, type TestEnv } from './helpers.ts';
+import { cli, command, everythingBin, makeEnv, run, sleep, track, waitFor, type TestEnv } from './helpers.ts';
 import { rootHash } from '../src/config/paths.ts';
 import { hashedPort } from '../src/ensure/port.ts';
 
@@ -112,7 +112,7 @@ async function throughTheHook(w: TestEnv, root: string): Promise<{ stderr: strin
   const bin = join(w.home, 'bin');
   if (!existsSync(bin)) {
     mkdirSync(bin);
-    symlinkSync(cli, join(bin, 'mcp-auto'));
+    symlinkSync(command, join(bin, 'mcp-auto'));
   }
   const script = `eval "$(mcp-auto hook bash)"; cd "$1"; _mcp_auto_hook
     for _ in $(seq 600); do sleep 0.05; if [[ -e $_mcp_auto_notice ]]; then sleep 0.1; _mcp_auto_hook; break; fi; done`;

@@ -119,7 +119,7 @@ test("the install from a fresh clone puts a working mcp-auto on PATH; HEAD's dis
   const found = sh('command -v mcp-auto').trim();
   assert.equal(found, join(prefix, 'bin/mcp-auto'), 'mcp-auto is on PATH from the global prefix');
   // The committed dist/ in the clone: nothing here was built by hand.
-  assert.equal(realpathSync(found), join(clone, 'dist/mcp-auto.cjs'));
+  assert.equal(realpathSync(found), join(clone, 'dist/mcp-auto'), 'the installed command (package.json bin)');
   // Committed and current: bundling HEAD's source again changes no committed file.
   sh('npm run bundle --silent', clone);
   assert.equal(sh('git status --porcelain', clone), '', 'dist/ is stale at HEAD: run `npm run bundle` and commit dist/');

@@ -9,7 +9,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { cli, has, makeEnv, run, stopProcess, track, waitFor } from './helpers.ts';
+import { command, has, makeEnv, run, stopProcess, track, waitFor } from './helpers.ts';
 import { daemonArgs, launchdPlist, readService, systemdUnit, unitName, type ServiceSpec } from '../src/ensure/service.ts';
 
 const PORTS: [number, number] = [31520, 31539];
@@ -108,7 +108,7 @@ function serviceEnv(withMcpAuto = true): NodeJS.ProcessEnv {
   const bin = join(env.home, 'bin');
   if (!existsSync(bin)) {
     mkdirSync(bin);
-    symlinkSync(cli, join(bin, 'mcp-auto'));
+    symlinkSync(command, join(bin, 'mcp-auto'));
   }
   const e: NodeJS.ProcessEnv = { ...env.env, PATH: withMcpAuto ? `${bin}:${process.env.PATH}` : process.env.PATH };
   // Never reach the real user's systemd: without these systemctl --user cannot connect.

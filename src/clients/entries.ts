@@ -1,5 +1,6 @@
 import type { EffectiveConfig } from '../config/config.ts';
 import type { ManagedEntry } from './adapter.ts';
+import { claude } from './claude.ts';
 
 /**
  * The client entries for the servers of a daemon on `port`: what ensure
@@ -24,4 +25,14 @@ export function entriesFor(servers: Iterable<{ name: string; client: 'http' | 's
 /** The client entries for a daemon on `port` serving this config. */
 export function managedEntries(config: EffectiveConfig, port: number): ManagedEntry[] {
   return entriesFor(config.servers.values(), port, config.settings.auth);
+}
+
+/**
+ * What `mcp-auto mcp-config` prints: the entries in Claude Code's format,
+ * which --mcp-config reads. The daemon renders it too, for the installed
+ * command's fast path (shell/bin.bash), so both print the same bytes.
+ */
+export function mcpConfigText(entries: ManagedEntry[]): string {
+  const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
+  return `${JSON.stringify({ mcpServers }, null, 2)}\n`;
 }

@@ -15,6 +15,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   parse('direnv', argv, {}, false);
-  process.stdout.write(shellFile('use_mcp.sh'));
+  // use_mcp's stamp check is shared with the installed command (shell/stamp.bash): one file for direnv's lib.
+  process.stdout.write(`${shellFile('use_mcp.sh')}\n${shellFile('stamp.bash').replace(/^# shellcheck shell=bash\n/, '')}`);
   return 0;
 }

@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { parse } from '../util/args.ts';
 import { UserError } from '../util/errors.ts';
 import { runCommand } from '../util/run-command.ts';
-import { claude } from '../clients/claude.ts';
-import { entriesFor } from '../clients/entries.ts';
+import { entriesFor, mcpConfigText } from '../clients/entries.ts';
 import type { ManagedEntry } from '../clients/adapter.ts';
 import { getHealth } from '../ensure/health-request.ts';
 import { readFreshStamp, stampFor, type FreshStamp } from '../ensure/stamp-check.ts';
@@ -68,8 +67,7 @@ export async function configFromStamp(dir: string): Promise<ManagedEntry[] | und
   return entriesFor(health.servers, fresh.port, health.auth);
 }
 
-/** What mcp-config prints: the entries in Claude Code's format, which --mcp-config reads. */
+/** What mcp-config prints (entries.ts renders it). */
 export function printConfig(entries: ManagedEntry[]): void {
-  const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
-  console.log(JSON.stringify({ mcpServers }, null, 2));
+  process.stdout.write(mcpConfigText(entries));
 }

@@ -23,6 +23,7 @@ import { ServerUnit } from './server-unit.ts';
 import { startMode, type StartMode } from './server-state.ts';
 import { onlyToolsDiffer } from '../gateway/tool-filter.ts';
 import { EarlyStart, readDaemonConfig } from './early-start.ts';
+import { entriesFor, mcpConfigText } from '../clients/entries.ts';
 
 export interface DaemonOptions {
   root: string;
@@ -266,6 +267,7 @@ export class Daemon {
       this.startAll();
     }
     const servers = [...this.units.values()].map((u) => u.health());
+    if (url.searchParams.get('form') === 'shell') return this.shellHealth(res, servers);
     const challenge = url.searchParams.get('challenge');
     sendJson(res, 200, {
       ...(challenge ? { proof: identityProof(this.identity, challenge.slice(0, 128), this.options.root, this.options.port) } : {}),
@@ -281,6 +283,20 @@ export class Daemon {
       // With token auth, stderr lines, errors and recent calls (which may hold paths or secrets) need the token.
       servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? '(needs the token)' : null, stderrTail: [], calls: s.calls && { ...s.calls, recent: [] } })),
     });
+  }
+
+  /**
+   * /health for the installed command's fast path (shell/bin.bash), which
+   * reads it with bash builtins: `key=value` lines (the root, the port,
+   * whether every server is ready), a blank line, then what `mcp-config`
+   * prints. Nothing in it needs the token: /health without one says as much.
+   */
+  private shellHealth(res: ServerResponse, servers: Array<{ name: string; client: 'http' | 'sse'; state: string }>): void {
+    const ready = servers.every((s) => s.state === 'ready') ? 1 : 0;
+    const config = mcpConfigText(entriesFor(servers, this.options.port, this.config.settings.auth));
+    const text = `root=${this.options.root}\nport=${this.options.port}\nready=${ready}\n\n${config}`;
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
   }
 
   /** The page's code loads on its first request only: a daemon nobody looks at pays nothing. */

@@ -60,7 +60,7 @@ async function run(argv) {
     }
   }
   const early = takeEarlyStart(root) ?? new EarlyStart(root);
-  const { Daemon } = await import("./daemon-4RTGVFKD.js");
+  const { Daemon } = await import("./daemon-MLUMEZKF.js");
   const daemon = new Daemon({ root, port, host, idleTimeoutMinutes: idleMinutes, collectGarbage, early });
   try {
     await daemon.start();
@@ -84,4 +84,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=daemon-QD7427IF.js.map
+//# sourceMappingURL=daemon-XUGUK3SX.js.map

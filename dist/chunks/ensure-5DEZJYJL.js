@@ -9,13 +9,13 @@ import {
   unseenNotices,
   userSettings,
   writeNotices
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import "./chunk-AIQ3PVV7.js";
 import "./chunk-344WA2EI.js";
@@ -36,4 +36,4 @@ export {
   userSettings,
   writeNotices
 };
-//# sourceMappingURL=ensure-AJZ4U2IH.js.map
+//# sourceMappingURL=ensure-5DEZJYJL.js.map

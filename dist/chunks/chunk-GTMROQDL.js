@@ -16,7 +16,7 @@ import {
 } from "./chunk-OTVZKAEU.js";
 import {
   managedEntries
-} from "./chunk-GKUQR2OL.js";
+} from "./chunk-VKZGXJS7.js";
 import {
   PROJECT_CONFIG,
   defaultSettings,
@@ -439,4 +439,4 @@ export {
   writeNotices,
   linkIdleMarker
 };
-//# sourceMappingURL=chunk-4P5L7C2G.js.map
+//# sourceMappingURL=chunk-GTMROQDL.js.map

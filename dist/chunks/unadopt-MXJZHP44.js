@@ -4,11 +4,11 @@ import {
 } from "./chunk-G345HZH4.js";
 import {
   rootArg
-} from "./chunk-5FXWKG7N.js";
+} from "./chunk-N7R5OD5Q.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
@@ -19,8 +19,8 @@ import {
   removeGitExclude
 } from "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import "./chunk-AIQ3PVV7.js";
 import "./chunk-344WA2EI.js";
@@ -60,4 +60,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=unadopt-CFL5VTGI.js.map
+//# sourceMappingURL=unadopt-MXJZHP44.js.map

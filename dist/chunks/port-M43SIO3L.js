@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-5FXWKG7N.js";
+} from "./chunk-N7R5OD5Q.js";
 import {
   userSettings
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
@@ -12,8 +12,8 @@ import {
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import "./chunk-AIQ3PVV7.js";
 import {
@@ -51,4 +51,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=port-XUJXOIZS.js.map
+//# sourceMappingURL=port-M43SIO3L.js.map

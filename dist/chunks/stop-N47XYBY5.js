@@ -3,8 +3,8 @@ import {
   rootArg,
   stopDaemon,
   stopRoot
-} from "./chunk-5FXWKG7N.js";
-import "./chunk-4P5L7C2G.js";
+} from "./chunk-N7R5OD5Q.js";
+import "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
@@ -12,8 +12,8 @@ import {
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import "./chunk-AIQ3PVV7.js";
 import "./chunk-344WA2EI.js";
@@ -54,4 +54,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=stop-W6M5XARO.js.map
+//# sourceMappingURL=stop-N47XYBY5.js.map

@@ -11,13 +11,13 @@ import {
 } from "./chunk-G345HZH4.js";
 import {
   removeStampsFor
-} from "./chunk-XRIDQZZK.js";
+} from "./chunk-CYET52EU.js";
 import "./chunk-3V7JBOM2.js";
 import {
   rootArg,
   stopRoot
-} from "./chunk-5FXWKG7N.js";
-import "./chunk-4P5L7C2G.js";
+} from "./chunk-N7R5OD5Q.js";
+import "./chunk-GTMROQDL.js";
 import {
   untrust
 } from "./chunk-MHBTBRBV.js";
@@ -35,8 +35,8 @@ import {
   syncClients
 } from "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import {
   projectConfigPath
 } from "./chunk-QFQDEMEW.js";
@@ -125,4 +125,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=forget-XGVLF6AY.js.map
+//# sourceMappingURL=forget-VAOKQAQ2.js.map

@@ -4,11 +4,11 @@ import {
   execFromStamp,
   parseExec,
   runCommand
-} from "./chunk-W4LB3KBM.js";
+} from "./chunk-GWZIOJ6D.js";
 import "./chunk-3V7JBOM2.js";
 import "./chunk-3QUSHYHU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import {
   UserError,
   errorMessage
@@ -56,7 +56,7 @@ async function run(argv) {
   return runCommand(options.command, execEnv(port, token));
 }
 async function ensureFor(dir) {
-  const { ensureStamped } = await import("./stamp-Q2O5TWS2.js");
+  const { ensureStamped } = await import("./stamp-ZOIRAGIW.js");
   const result = await ensureStamped(dir);
   if (!result) throw new UserError(`no project root above ${dir}; run inside a project or pass --root DIR`, 2);
   for (const line of result.notices) console.error(line);
@@ -98,4 +98,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=exec-TOJDGJIA.js.map
+//# sourceMappingURL=exec-4R7HOG5Q.js.map

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-5FXWKG7N.js";
-import "./chunk-4P5L7C2G.js";
+} from "./chunk-N7R5OD5Q.js";
+import "./chunk-GTMROQDL.js";
 import {
   LOG_FILE,
   STDERR_FILE,
@@ -14,8 +14,8 @@ import {
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import {
   UserError,
@@ -90,4 +90,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=logs-TAAKLS7X.js.map
+//# sourceMappingURL=logs-RKA7HS6K.js.map

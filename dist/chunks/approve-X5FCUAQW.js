@@ -9,12 +9,12 @@ import {
 } from "./chunk-YUOYXZHD.js";
 import {
   rootArg
-} from "./chunk-5FXWKG7N.js";
+} from "./chunk-N7R5OD5Q.js";
 import {
   ensureRoot,
   locateRoot,
   projectConfig
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
@@ -22,8 +22,8 @@ import {
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import {
   safeText
@@ -80,4 +80,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=approve-DQEAQCST.js.map
+//# sourceMappingURL=approve-X5FCUAQW.js.map

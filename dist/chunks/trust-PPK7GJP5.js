@@ -4,8 +4,8 @@ import {
 } from "./chunk-MXNK3KBV.js";
 import {
   rootArg
-} from "./chunk-5FXWKG7N.js";
-import "./chunk-4P5L7C2G.js";
+} from "./chunk-N7R5OD5Q.js";
+import "./chunk-GTMROQDL.js";
 import {
   readProjectFile,
   trust
@@ -16,8 +16,8 @@ import {
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import {
   parseConfig,
   projectConfigPath
@@ -74,4 +74,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=trust-PUXFSPNG.js.map
+//# sourceMappingURL=trust-PPK7GJP5.js.map

@@ -2,11 +2,11 @@
 import {
   rootArg,
   stopRoot
-} from "./chunk-5FXWKG7N.js";
+} from "./chunk-N7R5OD5Q.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
@@ -14,8 +14,8 @@ import {
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import "./chunk-AIQ3PVV7.js";
 import {
@@ -59,4 +59,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=restart-ZOOYD2QP.js.map
+//# sourceMappingURL=restart-NQZ7YQDK.js.map

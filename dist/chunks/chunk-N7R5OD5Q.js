@@ -2,7 +2,7 @@
 import {
   killGroupOf,
   locateRoot
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import {
   dirArg
 } from "./chunk-3QUSHYHU.js";
@@ -97,4 +97,4 @@ export {
   stopDaemon,
   stopRoot
 };
-//# sourceMappingURL=chunk-5FXWKG7N.js.map
+//# sourceMappingURL=chunk-N7R5OD5Q.js.map

@@ -2,14 +2,14 @@
 import {
   configFromStamp,
   printConfig
-} from "./chunk-W4LB3KBM.js";
+} from "./chunk-GWZIOJ6D.js";
 import "./chunk-3V7JBOM2.js";
 import {
   existingDir,
   parse
 } from "./chunk-3QUSHYHU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import {
   UserError
 } from "./chunk-AIQ3PVV7.js";
@@ -38,7 +38,7 @@ async function run(argv) {
   return 0;
 }
 async function fromEnsure(dir) {
-  const [{ projectConfig }, { ensureStamped }, { managedEntries }] = await Promise.all([import("./ensure-AJZ4U2IH.js"), import("./stamp-Q2O5TWS2.js"), import("./entries-TI7NYVYA.js")]);
+  const [{ projectConfig }, { ensureStamped }, { managedEntries }] = await Promise.all([import("./ensure-5DEZJYJL.js"), import("./stamp-ZOIRAGIW.js"), import("./entries-WZMGQ6JT.js")]);
   const result = await ensureStamped(dir, { writeClients: false });
   if (!result) throw new UserError(`mcp-config: no project root above ${dir}; run inside a project or name one`, 2);
   return managedEntries(projectConfig(result.root).config, result.port);
@@ -47,4 +47,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=mcp-config-INERAW2L.js.map
+//# sourceMappingURL=mcp-config-5MJX3Q63.js.map

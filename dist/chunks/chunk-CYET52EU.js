@@ -7,7 +7,7 @@ import {
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import {
   writeFileAtomic
 } from "./chunk-OTVZKAEU.js";
@@ -108,4 +108,4 @@ export {
   ensureStamped,
   writeStamp
 };
-//# sourceMappingURL=chunk-XRIDQZZK.js.map
+//# sourceMappingURL=chunk-CYET52EU.js.map

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   locateRoot
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
@@ -11,8 +11,8 @@ import "./chunk-QYKSTNOW.js";
 import {
   writeFileAtomic
 } from "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import {
   PROJECT_CONFIG,
   presets
@@ -115,4 +115,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=init-V6DWHYFB.js.map
+//# sourceMappingURL=init-A7WG63KQ.js.map

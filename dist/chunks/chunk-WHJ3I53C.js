@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-5FXWKG7N.js";
+} from "./chunk-N7R5OD5Q.js";
 import {
   rssMb
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import {
   parse
 } from "./chunk-3QUSHYHU.js";
@@ -232,4 +232,4 @@ export {
   kB,
   run2 as run
 };
-//# sourceMappingURL=chunk-DXFRWSUX.js.map
+//# sourceMappingURL=chunk-WHJ3I53C.js.map

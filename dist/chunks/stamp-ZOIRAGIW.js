@@ -1,21 +1,19 @@
 #!/usr/bin/env node
 import {
-  collect,
-  help,
-  kB,
-  render,
-  run,
-  toolsText
-} from "./chunk-DXFRWSUX.js";
-import "./chunk-5FXWKG7N.js";
-import "./chunk-4P5L7C2G.js";
+  checkStampPath,
+  ensureStamped,
+  removeStamp,
+  removeStampsFor,
+  writeStamp
+} from "./chunk-CYET52EU.js";
+import "./chunk-3V7JBOM2.js";
+import "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
-import "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import "./chunk-AIQ3PVV7.js";
 import "./chunk-344WA2EI.js";
@@ -26,11 +24,10 @@ import "./chunk-W4LNQTZQ.js";
 import "./chunk-RB6Z466D.js";
 import "./chunk-TSVP3ZNH.js";
 export {
-  collect,
-  help,
-  kB,
-  render,
-  run,
-  toolsText
+  checkStampPath,
+  ensureStamped,
+  removeStamp,
+  removeStampsFor,
+  writeStamp
 };
-//# sourceMappingURL=status-4UDH5OKJ.js.map
+//# sourceMappingURL=stamp-ZOIRAGIW.js.map

@@ -3,7 +3,7 @@ import {
   checkStampPath,
   removeStamp,
   writeStamp
-} from "./chunk-XRIDQZZK.js";
+} from "./chunk-CYET52EU.js";
 import "./chunk-3V7JBOM2.js";
 import {
   ensureRoot,
@@ -11,7 +11,7 @@ import {
   locateRoot,
   unseenNotices,
   writeNotices
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import {
   existingDir,
@@ -20,8 +20,8 @@ import {
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import {
   UserError,
@@ -118,4 +118,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=ensure-YVSKZQEB.js.map
+//# sourceMappingURL=ensure-EP7MMYNV.js.map

@@ -25,11 +25,12 @@ Example:
 `;
 async function run(argv) {
   parse("direnv", argv, {}, false);
-  process.stdout.write(shellFile("use_mcp.sh"));
+  process.stdout.write(`${shellFile("use_mcp.sh")}
+${shellFile("stamp.bash").replace(/^# shellcheck shell=bash\n/, "")}`);
   return 0;
 }
 export {
   help,
   run
 };
-//# sourceMappingURL=direnv-Z3VRQDFI.js.map
+//# sourceMappingURL=direnv-TMPYX5AE.js.map

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   rootArg
-} from "./chunk-5FXWKG7N.js";
+} from "./chunk-N7R5OD5Q.js";
 import {
   ensureRoot,
   locateRoot
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
 import {
   parse
@@ -13,8 +13,8 @@ import {
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import "./chunk-AIQ3PVV7.js";
 import "./chunk-344WA2EI.js";
@@ -72,4 +72,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=open-MON6HZFI.js.map
+//# sourceMappingURL=open-3SXLF7FP.js.map

@@ -16,15 +16,15 @@ import {
 import {
   kB,
   kleur_default
-} from "./chunk-DXFRWSUX.js";
-import "./chunk-5FXWKG7N.js";
+} from "./chunk-WHJ3I53C.js";
+import "./chunk-N7R5OD5Q.js";
 import {
   ensureRoot,
   locateRoot,
   projectConfig,
   readToken,
   userSettings
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import {
   readProjectFile,
   trustState
@@ -39,10 +39,10 @@ import {
   gitTracked
 } from "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
-import "./chunk-CWON7UJY.js";
 import {
   managedEntries
-} from "./chunk-GKUQR2OL.js";
+} from "./chunk-VKZGXJS7.js";
+import "./chunk-CWON7UJY.js";
 import {
   defaultSettings,
   loadConfig,
@@ -355,7 +355,7 @@ async function staleChecks(fix, done) {
     const running = pidAlive(r.pid);
     const message2 = running ? `the project ${r.root} was deleted, but its daemon (pid ${r.pid}) still runs` : `the project ${r.root} was deleted; its state remains`;
     if (fix) {
-      const { forgetRoot } = await import("./forget-XGVLF6AY.js");
+      const { forgetRoot } = await import("./forget-VAOKQAQ2.js");
       const removed = await forgetRoot(r.root);
       done.push(`forgot the deleted project ${r.root}`);
       checks.push({ id: "state:deleted", status: "ok", message: message2, fixed: removed.join("; ") });
@@ -419,4 +419,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=doctor-IIBBQM6T.js.map
+//# sourceMappingURL=doctor-UEW3XKI6.js.map

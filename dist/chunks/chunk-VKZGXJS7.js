@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import {
+  claude
+} from "./chunk-CWON7UJY.js";
 
 // src/clients/entries.ts
 function entriesFor(servers, port, auth) {
@@ -15,9 +18,15 @@ function entriesFor(servers, port, auth) {
 function managedEntries(config, port) {
   return entriesFor(config.servers.values(), port, config.settings.auth);
 }
+function mcpConfigText(entries) {
+  const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
+  return `${JSON.stringify({ mcpServers }, null, 2)}
+`;
+}
 
 export {
   entriesFor,
-  managedEntries
+  managedEntries,
+  mcpConfigText
 };
-//# sourceMappingURL=chunk-GKUQR2OL.js.map
+//# sourceMappingURL=chunk-VKZGXJS7.js.map

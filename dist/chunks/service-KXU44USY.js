@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   stopRoot
-} from "./chunk-5FXWKG7N.js";
+} from "./chunk-N7R5OD5Q.js";
 import {
   locateRoot,
   projectConfig
-} from "./chunk-4P5L7C2G.js";
+} from "./chunk-GTMROQDL.js";
 import {
   STDERR_FILE
 } from "./chunk-MHBTBRBV.js";
@@ -17,8 +17,8 @@ import "./chunk-QYKSTNOW.js";
 import {
   writeFileAtomic
 } from "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import {
   UserError
@@ -361,4 +361,4 @@ export {
   help,
   run
 };
-//# sourceMappingURL=service-BUBQHQEC.js.map
+//# sourceMappingURL=service-KXU44USY.js.map

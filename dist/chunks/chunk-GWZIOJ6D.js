@@ -7,11 +7,9 @@ import {
   parse
 } from "./chunk-3QUSHYHU.js";
 import {
-  claude
-} from "./chunk-CWON7UJY.js";
-import {
-  entriesFor
-} from "./chunk-GKUQR2OL.js";
+  entriesFor,
+  mcpConfigText
+} from "./chunk-VKZGXJS7.js";
 import {
   UserError,
   errorMessage
@@ -91,8 +89,7 @@ async function configFromStamp(dir) {
   return entriesFor(health.servers, fresh.port, health.auth);
 }
 function printConfig(entries) {
-  const mcpServers = Object.fromEntries(entries.map((e) => [e.name, claude.entry(e)]));
-  console.log(JSON.stringify({ mcpServers }, null, 2));
+  process.stdout.write(mcpConfigText(entries));
 }
 
 export {
@@ -103,4 +100,4 @@ export {
   configFromStamp,
   printConfig
 };
-//# sourceMappingURL=chunk-W4LB3KBM.js.map
+//# sourceMappingURL=chunk-GWZIOJ6D.js.map

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 import {
-  checkStampPath,
-  ensureStamped,
-  removeStamp,
-  removeStampsFor,
-  writeStamp
-} from "./chunk-XRIDQZZK.js";
-import "./chunk-3V7JBOM2.js";
-import "./chunk-4P5L7C2G.js";
+  collect,
+  help,
+  kB,
+  render,
+  run,
+  toolsText
+} from "./chunk-WHJ3I53C.js";
+import "./chunk-N7R5OD5Q.js";
+import "./chunk-GTMROQDL.js";
 import "./chunk-MHBTBRBV.js";
+import "./chunk-3QUSHYHU.js";
 import "./chunk-VPR7O2NL.js";
 import "./chunk-QYKSTNOW.js";
 import "./chunk-OTVZKAEU.js";
+import "./chunk-VKZGXJS7.js";
 import "./chunk-CWON7UJY.js";
-import "./chunk-GKUQR2OL.js";
 import "./chunk-QFQDEMEW.js";
 import "./chunk-AIQ3PVV7.js";
 import "./chunk-344WA2EI.js";
@@ -24,10 +26,11 @@ import "./chunk-W4LNQTZQ.js";
 import "./chunk-RB6Z466D.js";
 import "./chunk-TSVP3ZNH.js";
 export {
-  checkStampPath,
-  ensureStamped,
-  removeStamp,
-  removeStampsFor,
-  writeStamp
+  collect,
+  help,
+  kB,
+  render,
+  run,
+  toolsText
 };
-//# sourceMappingURL=stamp-Q2O5TWS2.js.map
+//# sourceMappingURL=status-FNYKAXE2.js.map

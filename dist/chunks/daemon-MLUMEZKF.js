@@ -56,8 +56,11 @@ import {
   writeFileAtomic
 } from "./chunk-OTVZKAEU.js";
 import {
-  managedEntries
-} from "./chunk-GKUQR2OL.js";
+  entriesFor,
+  managedEntries,
+  mcpConfigText
+} from "./chunk-VKZGXJS7.js";
+import "./chunk-CWON7UJY.js";
 import {
   loadConfig,
   projectConfigPath,
@@ -2501,6 +2504,7 @@ var Daemon = class {
       this.startAll();
     }
     const servers = [...this.units.values()].map((u) => u.health());
+    if (url.searchParams.get("form") === "shell") return this.shellHealth(res, servers);
     const challenge = url.searchParams.get("challenge");
     sendJson(res, 200, {
       ...challenge ? { proof: identityProof(this.identity, challenge.slice(0, 128), this.options.root, this.options.port) } : {},
@@ -2516,6 +2520,23 @@ var Daemon = class {
       // With token auth, stderr lines, errors and recent calls (which may hold paths or secrets) need the token.
       servers: authorized ? servers : servers.map((s) => ({ ...s, lastError: s.lastError ? "(needs the token)" : null, stderrTail: [], calls: s.calls && { ...s.calls, recent: [] } }))
     });
+  }
+  /**
+   * /health for the installed command's fast path (shell/bin.bash), which
+   * reads it with bash builtins: `key=value` lines (the root, the port,
+   * whether every server is ready), a blank line, then what `mcp-config`
+   * prints. Nothing in it needs the token: /health without one says as much.
+   */
+  shellHealth(res, servers) {
+    const ready = servers.every((s) => s.state === "ready") ? 1 : 0;
+    const config = mcpConfigText(entriesFor(servers, this.options.port, this.config.settings.auth));
+    const text = `root=${this.options.root}
+port=${this.options.port}
+ready=${ready}
+
+${config}`;
+    res.writeHead(200, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text) });
+    res.end(text);
   }
   /** The page's code loads on its first request only: a daemon nobody looks at pays nothing. */
   async servePage(req, res, path) {
@@ -2798,4 +2819,4 @@ function memoryMb() {
 export {
   Daemon
 };
-//# sourceMappingURL=daemon-4RTGVFKD.js.map
+//# sourceMappingURL=daemon-MLUMEZKF.js.map
