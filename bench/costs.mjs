@@ -267,7 +267,11 @@ async function stdioSession() {
       if (!echoed(reply, n)) throw new Error('wrong reply');
       return ms;
     },
-    close() { child.kill('SIGKILL'); },
+    /** Resolves once the child is gone (a timed run after this one must not share the machine with its exit). */
+    close() {
+      child.kill('SIGKILL');
+      return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+    },
   };
 }
 
@@ -382,7 +386,7 @@ async function childOwnStart() {
   const t0 = now();
   const s = await stdioSession();
   const ms = now() - t0;
-  s.close();
+  await s.close();
   return ms;
 }
 
@@ -393,10 +397,14 @@ export async function benchCold({ runs = 9 } = {}) {
   const m = { node: [], child: [], eager: [], lazy: [], loaded: [], listening: [], spawned: [] };
   try {
     for (let r = 0; r < runs; r++) {
+      // Each timed start on a settled machine: the last one's processes are gone, their exit work done.
+      await sleep(200);
       m.node.push(timeRuns(node, ['-e', '0'], {}, 1, { warmup: 0 })[0]);
+      await sleep(200);
       m.child.push(await childOwnStart());
       for (const [home, key] of [[eager, 'eager'], [lazy, 'lazy']]) {
         const port = await nextPort();
+        await sleep(200);
         const t0 = now();
         const proc = startProcess(node, [cli, 'daemon', '--root', home.root, '--port', String(port)], { env: home.env });
         try {
@@ -423,7 +431,7 @@ export async function benchCold({ runs = 9 } = {}) {
     return {
       title: 'Cold start by phase',
       rows,
-      notes: [`median of ${runs} interleaved runs; phases from the daemon's /health \`startup\` (ms since its process started)`,
+      notes: [`median of ${runs} interleaved runs, each timed start 200 ms after the last one's processes are gone; phases from the daemon's /health \`startup\` (ms since its process started)`,
         `target spawn → first initialize (eager) ≤ node -e 0 + child's own start + 50 ms: ${f1(median(m.eager))} vs ${f1(limit)} — ${mark(median(m.eager) <= limit)}`,
         `lazy: ${f1(median(m.lazy))} vs the same ${f1(limit)} — ${mark(median(m.lazy) <= limit)}`],
     };
