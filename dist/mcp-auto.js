@@ -10,28 +10,28 @@ import "./chunks/chunk-TSVP3ZNH.js";
 
 // src/cli.ts
 var commands = {
-  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-EP7MMYNV.js") },
+  ensure: { summary: "find the project root, start its daemon if needed, write .mcp.json", load: () => import("./chunks/ensure-GJEIJLG5.js") },
   hook: { summary: "print the shell hook (zsh, bash, fish)", load: () => import("./chunks/hook-SOOUDONS.js") },
   direnv: { summary: "print the use_mcp function for direnv", load: () => import("./chunks/direnv-TMPYX5AE.js") },
-  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-FNYKAXE2.js") },
-  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-N47XYBY5.js") },
-  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-NQZ7YQDK.js") },
-  port: { summary: "print a project's port", load: () => import("./chunks/port-M43SIO3L.js") },
-  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-3SXLF7FP.js") },
-  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-RKA7HS6K.js") },
-  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-UEW3XKI6.js") },
-  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-PPK7GJP5.js") },
-  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-4YLXOZH6.js") },
-  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-RK2PIXNA.js") },
-  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-MXJZHP44.js") },
-  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-VAOKQAQ2.js") },
-  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-X5FCUAQW.js") },
-  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-A7WG63KQ.js") },
-  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-4R7HOG5Q.js") },
-  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-5MJX3Q63.js") },
-  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-KXU44USY.js") },
+  status: { summary: "list running daemons and their servers", load: () => import("./chunks/status-QBTGOVNA.js") },
+  stop: { summary: "stop a project's daemon (or --all)", load: () => import("./chunks/stop-HCGPJ6FL.js") },
+  restart: { summary: "restart a project's daemon", load: () => import("./chunks/restart-IEUMZUWK.js") },
+  port: { summary: "print a project's port", load: () => import("./chunks/port-44SEC6JJ.js") },
+  open: { summary: "open the project's daemon page in the browser", load: () => import("./chunks/open-MB445KRR.js") },
+  logs: { summary: "show a project's daemon log", load: () => import("./chunks/logs-WPOCWZIO.js") },
+  doctor: { summary: "check everything and say how to fix it", load: () => import("./chunks/doctor-TJZ3LZVS.js") },
+  trust: { summary: "allow a project's .mcp-auto.json to run its commands", load: () => import("./chunks/trust-MZHZ6MOW.js") },
+  untrust: { summary: "revoke trust in a project's .mcp-auto.json", load: () => import("./chunks/untrust-KWEAWBCX.js") },
+  adopt: { summary: "serve the stdio servers of .mcp.json from the daemon", load: () => import("./chunks/adopt-J6GLQPDF.js") },
+  unadopt: { summary: "restore the entries adopt replaced", load: () => import("./chunks/unadopt-V5R36TLT.js") },
+  forget: { summary: "undo everything mcp-auto did for a project (client entries, trust, state)", load: () => import("./chunks/forget-A262MRMR.js") },
+  approve: { summary: "let Claude Code use the managed servers without asking", load: () => import("./chunks/approve-MNTCGEFR.js") },
+  init: { summary: "write a starter .mcp-auto.json", load: () => import("./chunks/init-DOL2X52Z.js") },
+  exec: { summary: "run a command with the project's daemon ready", load: () => import("./chunks/exec-R5EGVFQH.js") },
+  "mcp-config": { summary: "print client config JSON for the running daemon", load: () => import("./chunks/mcp-config-KLW6SVMC.js") },
+  service: { summary: "install a systemd/launchd service for a daemon", load: () => import("./chunks/service-ZVQMB52I.js") },
   completion: { summary: "print shell completions (zsh, bash, fish)", load: () => import("./chunks/completion-24UKJS4A.js") },
-  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-XUGUK3SX.js") }
+  daemon: { summary: "run the daemon in the foreground", load: () => import("./chunks/daemon-OJOP7TED.js") }
 };
 var aliases = { deny: "untrust" };
 function usage() {

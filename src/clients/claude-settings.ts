@@ -1,9 +1,9 @@
-import { lstatSync, mkdirSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs';
+import { mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { readJsonObject } from '../util/json-file.ts';
 import { readStateRecord, writeStateRecord } from '../util/state-record.ts';
-import { pathInside } from '../util/safe-path.ts';
+import { isPlainFileAt, pathInside } from '../util/safe-path.ts';
 import { ownedEntries } from './merge.ts';
 
 /** Claude Code's per-user project settings, where MCP server approvals live. */
@@ -98,7 +98,7 @@ export function unapprove(root: string, stateDir: string): string[] {
   if (kept.length) data.enabledMcpjsonServers = kept;
   else delete data.enabledMcpjsonServers;
   // Removed only as approve made it: a plain file at its own path (not a link followed to another).
-  if (Object.keys(data).length === 0 && record.createdFile && file === join(realpathSync(root), SETTINGS) && lstatSync(file).isFile()) {
+  if (Object.keys(data).length === 0 && record.createdFile && isPlainFileAt(root, SETTINGS)) {
     unlinkSync(file);
     if (record.createdDir) try { rmdirSync(dirname(file)); } catch { /* not empty: the user's files stay */ }
   } else {

@@ -1,7 +1,7 @@
-import { lstatSync, readFileSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs';
+import { readFileSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { gitTracked } from '../util/git-index.ts';
-import { pathInside } from '../util/safe-path.ts';
+import { isPlainFileAt } from '../util/safe-path.ts';
 import { readStateRecord, writeStateRecord } from '../util/state-record.ts';
 import type { ClientAdapter } from './adapter.ts';
 
@@ -48,15 +48,14 @@ export async function removeEmptyCreated(root: string, stateDir: string, adapter
   try { realRoot = realpathSync(root); } catch { return removed; }
   for (const adapter of adapters) {
     if (!Object.hasOwn(created, adapter.file)) continue;
-    let file: string;
+    // A plain file where mcp-auto made it: one that became a link (or a link on the way) is the user's.
+    if (!isPlainFileAt(realRoot, adapter.file)) continue;
+    const file = join(realRoot, adapter.file);
     let text: string;
     try {
-      // A plain file where mcp-auto made it: one that became a link (or a link on the way) is the user's.
-      file = pathInside(realRoot, adapter.file);
-      if (file !== join(realRoot, adapter.file) || !lstatSync(file).isFile()) continue;
       text = readFileSync(file, 'utf8');
     } catch {
-      continue; // gone already, or not a plain file inside the root
+      continue; // gone in between
     }
     if (!onlySkeleton(text, await skeleton(adapter)) || gitTracked(root, adapter.file) === true) continue;
     try {

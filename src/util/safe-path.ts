@@ -60,6 +60,20 @@ export function pathInside(root: string, rel: string): string {
 }
 
 /**
+ * True when `rel` under `root` is a plain file at its own path: no link on the
+ * way to it or at its end. Only such a file may mcp-auto remove as one it
+ * made; one that became a link, or sits under one, is the user's.
+ */
+export function isPlainFileAt(root: string, rel: string): boolean {
+  try {
+    const own = join(realpathSync(root), rel);
+    return pathInside(root, rel) === own && lstatSync(own).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A file's bytes, only if it is a regular file no larger than `cap`: a FIFO,
  * a device (/dev/zero) or a huge file is refused without reading it. ENOENT
  * passes through as is.
