@@ -108,13 +108,10 @@ _mcp_auto_fast() {
     _mcp_auto_dir "${1:-.}" && [[ -d $dir ]] || return 1
   fi
   [[ -n $dir ]] || _mcp_auto_dir . || return 1
-  # The stamp's name and folder, as src/ensure/stamp-check.ts has them.
+  # The state folder, by the rule of src/config/dirs.ts (a relative XDG path is ignored).
   state_home=$HOME/.local/state
   if [[ ${XDG_STATE_HOME:-} == /* ]]; then state_home=$XDG_STATE_HOME; fi
-  stamp=${dir//%/%25}
-  stamp=${stamp//\//%2F}
-  ((${#stamp} <= 255)) || return 1
-  stamp=$state_home/mcp-auto/direnv/$stamp
+  _mcp_auto_stamp_path "$dir" "$state_home" || return 1
   if [[ $what == exec ]]; then
     # exec takes no stamp of mcp-config's: CMD may read the client files.
     _mcp_auto_stamp_fresh "$stamp" "$dir" || return 1

@@ -5,6 +5,17 @@
 # (shell/bin.bash; scripts/build.mjs puts both in dist/mcp-auto). Its Node
 # twin is src/ensure/stamp-check.ts.
 
+# _mcp_auto_stamp_path DIR STATE_HOME: sets stamp to DIR's stamp file, named
+# as src/ensure/stamp-check.ts names it (`%` -> %25, `/` -> %2F, in
+# STATE_HOME/mcp-auto/direnv). False when DIR can have none: a file name holds
+# 255 bytes at most, so a deeper directory always runs ensure.
+_mcp_auto_stamp_path() {
+  stamp=${1//%/%25}
+  stamp=${stamp//\//%2F}
+  ((${#stamp} <= 255)) || return 1
+  stamp=$2/mcp-auto/direnv/$stamp
+}
+
 # _mcp_auto_stamp_fresh STAMP DIR [any]: true when what `ensure` last found right
 # for DIR (the stamp; see src/ensure/stamp.ts) still holds, decided with
 # builtins only (no process: direnv's own load, or an `exec` in a script's

@@ -10,9 +10,9 @@
 #   MCP_AUTO_URL, and has direnv reload when the project's .mcp-auto.json or
 #   the user config changes. MCP_AUTO_DISABLE=1 turns it off.
 
-# _mcp_auto_stamp_fresh STAMP DIR (the stamp check shared with the installed
-# `mcp-auto` command) is in shell/stamp.bash: `mcp-auto direnv` prints it
-# after this file.
+# _mcp_auto_stamp_path and _mcp_auto_stamp_fresh (the stamp's name and check,
+# shared with the installed `mcp-auto` command) are in shell/stamp.bash:
+# `mcp-auto direnv` prints it after this file.
 
 # _use_mcp_watch STAMP FILE...: watch_file FILE..., without a process when
 # nothing changed. watch_file runs `direnv watch` (a process, ~20 ms: the whole
@@ -57,10 +57,7 @@ use_mcp() {
 
   # Fast path (Linux): nothing changed since ensure last found all right.
   if [[ $dir == /* && -r /proc/net/tcp ]]; then
-    stamp=${dir//%/%25}
-    stamp=${stamp//\//%2F}
-    # A file name holds 255 bytes at most: a deeper directory always runs ensure.
-    if ((${#stamp} <= 255)); then stamp=$state_home/mcp-auto/direnv/$stamp; else stamp=''; fi
+    _mcp_auto_stamp_path "$dir" "$state_home" || stamp=''
   fi
   if [[ -n $stamp ]] && _mcp_auto_stamp_fresh "$stamp" "$dir"; then
     export MCP_AUTO_PORT=$port
