@@ -4,10 +4,10 @@
 // purpose, so a CMD that ran too early would see it still starting.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, command, has, everythingBin, makeEnv, repo, run, track, waitFor } from './helpers.ts';
+import { bashOnlyPath, cli, command, has, everythingBin, makeEnv, repo, run, track, waitFor } from './helpers.ts';
 import { rootHash } from '../src/config/paths.ts';
 
 const env = makeEnv({
@@ -176,10 +176,7 @@ test('the installed command answers exec and mcp-config without Node: CMD takes 
     assert.equal(first.code, 0, first.stderr);
     track((JSON.parse(readFileSync(join(w.env.XDG_STATE_HOME!, 'mcp-auto', rootHash(root), 'daemon.json'), 'utf8')) as { pid: number }).pid);
     // A PATH with bash and no node: were the command to hand over to Node, it would fail (127).
-    const tools = join(w.home, 'only-bash');
-    mkdirSync(tools);
-    symlinkSync(execFileSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim(), join(tools, 'bash'));
-    const noNode = { ...w.env, PATH: tools };
+    const noNode = { ...w.env, PATH: bashOnlyPath(w.home) };
     // Async: the listeners below live in this process.
     const noNodeRun = (args: string[], cwd?: string) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const c = execFile(command, args, { env: noNode, cwd, encoding: 'utf8' }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));

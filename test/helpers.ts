@@ -1,7 +1,7 @@
 // Shared test plumbing: a private HOME/XDG tree per test, a port range per test
 // file, the built CLI, and a registry of every pid a test starts so that
 // nothing is left running.
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,17 @@ export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = join(repo, 'dist', 'mcp-auto.cjs'); // the Node entry, which the installed command runs
 /** The installed command (package.json's bin): bash, answering `exec` and `mcp-config` itself when it can (shell/bin.bash). */
 export const command = join(repo, 'dist', 'mcp-auto');
+
+/**
+ * A new folder under `home` holding only a link to bash: on a PATH of just
+ * this, the installed command answers alone or fails (127) where it would
+ * hand over to Node.
+ */
+export function bashOnlyPath(home: string): string {
+  const dir = mkdtempSync(join(home, 'only-bash-'));
+  symlinkSync(spawnSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).stdout.trim(), join(dir, 'bash'));
+  return dir;
+}
 
 /** A program on PATH (the tests that drive one skip without it; .ci/run installs them all). */
 export const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;

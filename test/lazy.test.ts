@@ -5,13 +5,13 @@
 // for a running one.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { cli, command, has, everythingBin, freePort, makeEnv, run, startDaemon, track, waitFor, sleep, type TestEnv } from './helpers.ts';
+import { bashOnlyPath, cli, command, has, everythingBin, freePort, makeEnv, run, startDaemon, track, waitFor, sleep, type TestEnv } from './helpers.ts';
 import { processStartTime, readFreshStamp } from '../src/ensure/stamp-check.ts';
 
 const RANGE: [number, number] = [23000, 23499];
@@ -334,9 +334,7 @@ test('direnv fast path: a listener of another account on the recorded port is ne
     assert.equal(readFreshStamp(file, dir), undefined, 'nor for exec and mcp-config');
     // So does the installed command's (bash, the same function): with no node
     // on PATH it cannot hand over, so a 127 means it did not answer itself.
-    const onlyBash = join(e.HOME!, 'only-bash');
-    mkdirSync(onlyBash, { recursive: true });
-    symlinkSync(execFileSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim(), join(onlyBash, 'bash'));
+    const onlyBash = bashOnlyPath(e.HOME!);
     const installedAsync = (args: string[]) => new Promise<number | null>((resolve) => {
       const c = spawn(command, args, { env: { ...e, PATH: onlyBash }, cwd: dir, stdio: 'ignore' });
       track(c.pid);
